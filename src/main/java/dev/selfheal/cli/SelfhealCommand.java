@@ -1,0 +1,30 @@
+package dev.selfheal.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The top command: lists the subcommands. */
+@Command(
+    name = "selfheal",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Turns a red build into a validated, reviewable fix.",
+    subcommands = {DetectCommand.class, DemoCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:healed, nothing to heal, or only a flaky failure",
+      "3:a person must look (not reproduced, not healed, refused; detect: failures found)",
+      "2:bad usage or configuration",
+      "1:internal error"
+    })
+public final class SelfhealCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(
+        spec.commandLine(), "missing command: choose one of " + spec.subcommands().keySet());
+  }
+}

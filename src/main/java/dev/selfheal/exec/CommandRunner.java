@@ -1,0 +1,138 @@
+package dev.selfheal.exec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one place that starts processes. A command runs under {@code /bin/sh -c} in a scrubbed
+ * environment, stdin from /dev/null, output streamed to a file; on timeout or JVM shutdown the
+ * whole process tree is killed, not just the shell.
+ */
+public final class CommandRunner {
+  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> LIVE.forEach(CommandRunner::killTree), "selfheal-kill"));
+  }
+
+  private final Map<String, String> baseEnv;
+  private final Clock clock;
+
+  public CommandRunner(Map<String, String> baseEnv, Clock clock) {
+    this.baseEnv = CleanEnvironment.scrub(baseEnv);
+    this.clock = clock;
+  }
+
+  public static CommandRunner system() {
+    return new CommandRunner(System.getenv(), Clock.systemUTC());
+  }
+
+  public CommandResult run(CommandSpec spec) throws CommandNotFoundException, IOException {
+    if (!Files.isDirectory(spec.workDir())) {
+      throw new IOException("not a directory: " + spec.workDir());
+    }
+    ProgramLookup.check(spec.command(), spec.workDir(), baseEnv.getOrDefault("PATH", ""));
+    Files.createDirectories(spec.output().toAbsolutePath().getParent());
+    ProcessBuilder pb = new ProcessBuilder(List.of("/bin/sh", "-c", spec.command()));
+    pb.directory(spec.workDir().toFile());
+    pb.environment().clear();
+    pb.environment().putAll(baseEnv);
+    pb.environment().putAll(CleanEnvironment.scrub(spec.extraEnv()));
+    pb.redirectErrorStream(true);
+    pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+    Instant start = clock.instant();
+    long t0 = System.nanoTime();
+    Process p = pb.start();
+    LIVE.add(p);
+    OutputPump pump = new OutputPump(p.getInputStream(), spec.output(), spec.maxOutputBytes());
+    Thread pumper = new Thread(pump, "selfheal-output");
+    pumper.setDaemon(true);
+    pumper.start();
+    boolean timedOut = false;
+    try {
+      if (!p.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        timedOut = true;
+        killTree(p);
+      }
+      p.waitFor();
+      pumper.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      killTree(p);
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while running: " + spec.command(), e);
+    } finally {
+      LIVE.remove(p);
+    }
+    if (pump.failure != null) {
+      throw new IOException("cannot write command output to " + spec.output(), pump.failure);
+    }
+    return new CommandResult(
+        spec.command(),
+        timedOut ? -1 : p.exitValue(),
+        timedOut,
+        start,
+        Duration.ofNanos(System.nanoTime() - t0),
+        spec.output(),
+        pump.total,
+        pump.total > spec.maxOutputBytes());
+  }
+
+  /** Kills descendants first (a forked test JVM outlives its shell otherwise), then the root. */
+  static void killTree(Process p) {
+    for (int round = 0; round < 5; round++) {
+      List<ProcessHandle> kids = p.toHandle().descendants().toList();
+      if (kids.isEmpty()) {
+        break;
+      }
+      kids.forEach(ProcessHandle::destroyForcibly);
+    }
+    p.destroyForcibly();
+  }
+
+  private static final class OutputPump implements Runnable {
+    private final InputStream in;
+    private final Path file;
+    private final long max;
+    volatile long total;
+    volatile IOException failure;
+
+    OutputPump(InputStream in, Path file, long max) {
+      this.in = in;
+      this.file = file;
+      this.max = max;
+    }
+
+    @Override
+    public void run() {
+      byte[] buf = new byte[64 * 1024];
+      try (in;
+          OutputStream out = Files.newOutputStream(file)) {
+        int n;
+        while ((n = in.read(buf)) >= 0) {
+          long kept = Math.max(0, Math.min(n, max - total));
+          if (kept > 0) {
+            out.write(buf, 0, (int) kept);
+          }
+          total += n;
+        }
+      } catch (IOException e) {
+        // A closed pipe after a kill is the normal end of a timed-out command.
+        if (total == 0 || !e.getMessage().contains("Stream closed")) {
+          failure = e;
+        }
+      }
+    }
+  }
+}

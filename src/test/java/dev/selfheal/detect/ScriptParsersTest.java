@@ -1,0 +1,141 @@
+package dev.selfheal.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.selfheal.model.Failure;
+import dev.selfheal.model.FailureKind;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** pytest 9, Python, TypeScript 5, ESLint 9 and Jest 29 output, recorded on this machine. */
+class ScriptParsersTest {
+  @TempDir Path repo;
+
+  @Test
+  void pytestFailuresWithLocationsAndValues() {
+    Fixtures.layout(repo, "calc/__init__.py", "tests/__init__.py", "tests/test_calc.py");
+    List<Failure> f = Fixtures.scan("python/pytest-failures.log", repo, "/tmp/fx/py");
+    assertThat(f)
+        .extracting(Failure::test, Failure::file, Failure::line, Failure::message)
+        .containsExactly(
+            tuple("tests/test_calc.py::test_add", "tests/test_calc.py", 5, "assert -1 == 5"),
+            tuple(
+                "tests/test_calc.py::test_ratio_zero",
+                "tests/test_calc.py",
+                9,
+                "ZeroDivisionError: division by zero"));
+    assertThat(f.get(0).details().expected()).isEqualTo("5");
+    assertThat(f.get(0).details().actual()).isEqualTo("-1");
+    assertThat(f.get(1).details().exceptionType()).isEqualTo("ZeroDivisionError");
+    assertThat(f.get(1).details().frames())
+        .extracting(fr -> fr.file() + ":" + fr.line())
+        .contains("tests/test_calc.py:9", "calc/__init__.py:6");
+  }
+
+  @Test
+  void pytestCollectionErrorIsACompileErrorOfTheModule() {
+    Fixtures.layout(repo, "calc/__init__.py", "tests/test_broken_import.py");
+    assertThat(Fixtures.scan("python/pytest-collect-error.log", repo, "/tmp/fx/py"))
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.kind()).isEqualTo(FailureKind.COMPILE_ERROR);
+              assertThat(x.file()).isEqualTo("tests/test_broken_import.py");
+              assertThat(x.line()).isEqualTo(1);
+              assertThat(x.message())
+                  .startsWith("ImportError: cannot import name 'multiply' from 'calc'");
+            });
+  }
+
+  @Test
+  void pytestJunitXmlMatchesTheConsole() throws Exception {
+    Fixtures.layout(repo, "calc/__init__.py", "tests/__init__.py", "tests/test_calc.py");
+    JUnitXmlReport.Result r =
+        JUnitXmlReport.read(
+            Fixtures.path("python/pytest-junit.xml"),
+            new ParseContext(new PathResolver(new RepoFiles(repo))));
+    List<Failure> console = Fixtures.scan("python/pytest-failures.log", repo, "/tmp/fx/py");
+    assertThat(r.failures())
+        .extracting(Failure::test, Failure::line, Failure::fingerprint)
+        .containsExactly(
+            tuple("tests/test_calc.py::test_add", 5, console.get(0).fingerprint()),
+            tuple("tests/test_calc.py::test_ratio_zero", 9, console.get(1).fingerprint()));
+    assertThat(r.outcomes()).hasSize(3);
+  }
+
+  @Test
+  void pythonTracebackPointsAtTheInnermostProjectFrame() {
+    Fixtures.layout(repo, "tb.py");
+    assertThat(Fixtures.scan("python/traceback.log", repo, "/tmp/fx"))
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.kind()).isEqualTo(FailureKind.BUILD_ERROR);
+              assertThat(x.file()).isEqualTo("tb.py");
+              assertThat(x.line()).isEqualTo(2);
+              assertThat(x.message()).isEqualTo("NameError: name 'y' is not defined");
+            });
+  }
+
+  @Test
+  void tscPlainAndPretty() {
+    Fixtures.layout(repo, "src/app.ts", "tsconfig.json");
+    for (String log : List.of("node/tsc.log", "node/tsc-pretty.log")) {
+      assertThat(Fixtures.scan(log, repo, null))
+          .extracting(Failure::file, Failure::line, Failure::column, Failure::message)
+          .containsExactly(
+              tuple(
+                  "src/app.ts", 2, 9, "TS2322: Type 'number' is not assignable to type 'string'."),
+              tuple("src/app.ts", 3, 42, "TS2304: Cannot find name 'missing'."));
+    }
+  }
+
+  @Test
+  void eslintStylishAndUnixAgree() {
+    Fixtures.layout(repo, "src/util.js", "package.json");
+    List<Failure> stylish = Fixtures.scan("node/eslint-stylish.log", repo, "/tmp/fx/node");
+    List<Failure> unix = Fixtures.scan("node/eslint-unix.log", repo, "/tmp/fx/node");
+    assertThat(stylish)
+        .extracting(Failure::file, Failure::line, Failure::column, Failure::message)
+        .containsExactly(
+            tuple(
+                "src/util.js", 1, 7, "no-unused-vars: 'unused' is assigned a value but never used"),
+            tuple("src/util.js", 3, 10, "no-undef: 'undefinedThing' is not defined"));
+    assertThat(unix)
+        .extracting(Failure::fingerprint)
+        .isEqualTo(stylish.stream().map(Failure::fingerprint).toList());
+  }
+
+  @Test
+  void jestConsoleAndJunitXmlAgree() throws Exception {
+    Fixtures.layout(repo, "src/sum.js", "src/sum.test.js", "package.json");
+    List<Failure> console = Fixtures.scan("node/jest.log", repo, "/tmp/fx/node");
+    assertThat(console)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.test()).isEqualTo("src/sum.test.js::sum adds two numbers");
+              assertThat(x.line()).isEqualTo(4);
+              assertThat(x.details().expected()).isEqualTo("3");
+              assertThat(x.details().actual()).isEqualTo("4");
+            });
+    String xml =
+        java.nio.file.Files.readString(Fixtures.path("node/jest-junit.xml"))
+            .replace("/tmp/fx/node", repo.toString());
+    Path copy = repo.resolve("junit.xml");
+    java.nio.file.Files.writeString(copy, xml);
+    JUnitXmlReport.Result r =
+        JUnitXmlReport.read(copy, new ParseContext(new PathResolver(new RepoFiles(repo))));
+    assertThat(r.failures())
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.test()).isEqualTo(console.get(0).test());
+              assertThat(x.fingerprint()).isEqualTo(console.get(0).fingerprint());
+              assertThat(x.line()).isEqualTo(4);
+            });
+  }
+}
