@@ -89,6 +89,54 @@ public final class CommandRunner {
         pump.total > spec.maxOutputBytes());
   }
 
+  /** What a short command printed, and how it ended. */
+  public record Captured(int exitCode, String stdout, String stderr) {
+    public boolean ok() {
+      return exitCode == 0;
+    }
+  }
+
+  /**
+   * Runs a program with arguments (no shell) and returns its output, for tools with small output
+   * such as git. Stdout is read whole; callers must not use this for builds.
+   */
+  public Captured capture(List<String> argv, Path dir, Duration timeout) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(argv);
+    pb.directory(dir.toFile());
+    pb.environment().clear();
+    pb.environment().putAll(baseEnv);
+    pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+    Path err = Files.createTempFile("selfheal-err", ".txt");
+    pb.redirectError(err.toFile());
+    Process p;
+    try {
+      p = pb.start();
+    } catch (IOException e) {
+      Files.deleteIfExists(err);
+      throw new IOException("cannot run " + argv.get(0) + ": " + e.getMessage(), e);
+    }
+    LIVE.add(p);
+    try {
+      byte[] out = p.getInputStream().readAllBytes();
+      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        killTree(p);
+        throw new IOException(
+            String.join(" ", argv) + " timed out after " + timeout.toSeconds() + " s");
+      }
+      return new Captured(
+          p.exitValue(),
+          new String(out, java.nio.charset.StandardCharsets.UTF_8),
+          Files.readString(err));
+    } catch (InterruptedException e) {
+      killTree(p);
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted: " + String.join(" ", argv), e);
+    } finally {
+      LIVE.remove(p);
+      Files.deleteIfExists(err);
+    }
+  }
+
   /** Kills descendants first (a forked test JVM outlives its shell otherwise), then the root. */
   static void killTree(Process p) {
     for (int round = 0; round < 5; round++) {

@@ -1,0 +1,90 @@
+package dev.selfheal.cli;
+
+import dev.selfheal.pipeline.Environment;
+import dev.selfheal.pipeline.HealPipeline;
+import dev.selfheal.pipeline.HealReport;
+import dev.selfheal.pipeline.HealRequest;
+import dev.selfheal.pipeline.Progress;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `selfheal heal`: the whole pipeline. */
+@Command(
+    name = "heal",
+    mixinStandardHelpOptions = true,
+    description =
+        "Detects, diagnoses, fixes, guards and validates in an isolated copy; prints the validated patch"
+            + " (--dry-run, the default) or writes it into the working tree (--apply).")
+public final class HealCommand implements Callable<Integer> {
+  private final Environment env;
+
+  public HealCommand(Environment env) {
+    this.env = env;
+  }
+
+  @Option(
+      names = "--repo",
+      description = "the repository (default: the current directory)",
+      defaultValue = ".")
+  Path repo;
+
+  @ArgGroup(exclusive = true)
+  Source source = new Source();
+
+  static final class Source {
+    @Option(
+        names = "--command",
+        description = "the check command (default: config, else inferred from the build)")
+    String command;
+  }
+
+  @Option(
+      names = "--logs",
+      description = "take the failures from this CI log; they are reproduced here first")
+  Path logs;
+
+  @ArgGroup(exclusive = true)
+  Mode mode = new Mode();
+
+  static final class Mode {
+    @Option(
+        names = "--dry-run",
+        description = "print the validated patch; change nothing (default)")
+    boolean dryRun;
+
+    @Option(names = "--apply", description = "write the validated patch into the working tree")
+    boolean apply;
+
+    @Option(names = "--pr", description = "open a pull request (not available yet)")
+    boolean pr;
+  }
+
+  @Option(
+      names = "--report",
+      description = "write the machine-readable report (selfheal.report/v1) here")
+  Path report;
+
+  @Option(names = "--config", description = "a .selfheal.yml to use instead of the repository's")
+  Path config;
+
+  @Option(names = "--no-llm", description = "use recipes only, never a model")
+  boolean noLlm;
+
+  @Override
+  public Integer call() throws Exception {
+    HealReport.DeliveryMode m =
+        mode.apply
+            ? HealReport.DeliveryMode.APPLY
+            : mode.pr ? HealReport.DeliveryMode.PR : HealReport.DeliveryMode.DRY_RUN;
+    HealPipeline.Result r =
+        new HealPipeline(env)
+            .heal(
+                new HealRequest(repo, source.command, logs, m, report, config, noLlm),
+                new Progress(System.err));
+    HealSummary.print(r, env, System.out, System.err);
+    return r.report().status().exitCode();
+  }
+}

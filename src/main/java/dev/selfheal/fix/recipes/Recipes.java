@@ -1,0 +1,13 @@
+package dev.selfheal.fix.recipes;
+
+import dev.selfheal.fix.FixRecipe;
+import java.util.List;
+
+/** Every recipe, in the order they are asked. */
+public final class Recipes {
+  private Recipes() {}
+
+  public static List<FixRecipe> all() {
+    return List.of(new MissingImportRecipe());
+  }
+}

@@ -1,0 +1,275 @@
+package dev.selfheal.pipeline;
+
+import dev.selfheal.config.SelfhealConfig;
+import dev.selfheal.detect.TestOutcome;
+import dev.selfheal.fix.EditWriter;
+import dev.selfheal.fix.FixContext;
+import dev.selfheal.fix.JdkTypes;
+import dev.selfheal.fix.RecipeRunner;
+import dev.selfheal.guard.GuardInput;
+import dev.selfheal.guard.Guardrails;
+import dev.selfheal.guard.Violation;
+import dev.selfheal.model.Edit;
+import dev.selfheal.model.Failure;
+import dev.selfheal.model.Fix;
+import dev.selfheal.model.Patch;
+import dev.selfheal.validate.RunCheck;
+import dev.selfheal.validate.TargetedCommand;
+import dev.selfheal.validate.Validator;
+import dev.selfheal.validate.Workspace;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Fix → guard → validate, with retries: each round takes, for every failure still open, the best
+ * candidate not yet tried, applies them together in the workspace, guards the combined diff,
+ * re-runs the failing tests, then the full command. A round whose fixes cleared the failures it
+ * aimed at but uncovered new ones (javac reports in phases) is kept, and the next round takes the
+ * new ones.
+ */
+final class HealLoop {
+  private final Workspace ws;
+  private final Validator validator;
+  private final SelfhealConfig config;
+  private final String command;
+  private final RecipeRunner recipes;
+  private final JdkTypes jdk;
+  private final Progress progress;
+
+  final List<Fix> accepted = new ArrayList<>();
+  final List<Violation> violations = new ArrayList<>();
+  final List<String> notices = new ArrayList<>();
+  final Set<String> touched = new LinkedHashSet<>();
+  int attempts;
+  boolean candidateExisted;
+  boolean refusedByGuard;
+  boolean belowConfidence;
+  String lastProblem;
+  HealReport.Targeted targeted;
+  Validator.FullCheck full;
+  Patch patch = Patch.EMPTY;
+  long fixMillis;
+  long validateMillis;
+
+  HealLoop(
+      Workspace ws,
+      Validator validator,
+      SelfhealConfig config,
+      String command,
+      RecipeRunner recipes,
+      JdkTypes jdk,
+      Progress progress) {
+    this.ws = ws;
+    this.validator = validator;
+    this.config = config;
+    this.command = command;
+    this.recipes = recipes;
+    this.jdk = jdk;
+    this.progress = progress;
+  }
+
+  /** True when a validated patch exists. */
+  boolean run(List<Failure> failures, List<TestOutcome> before) throws IOException {
+    List<Failure> open = failures;
+    Set<String> tried = new HashSet<>();
+    int maxRounds = 1 + config.safety().maxRetries();
+    for (int round = 0; round < maxRounds; round++) {
+      long t0 = System.nanoTime();
+      Optional<List<Fix>> chosen = choose(open, tried);
+      fixMillis += (System.nanoTime() - t0) / 1_000_000;
+      if (chosen.isEmpty()) {
+        return false;
+      }
+      List<Fix> fixes = chosen.get();
+      fixes.forEach(f -> tried.add(signature(f)));
+      progress.note("fix", "round " + (round + 1) + ": " + describe(fixes));
+      try {
+        EditWriter.apply(ws.repo(), fixes.stream().flatMap(f -> f.edits().stream()).toList());
+      } catch (EditWriter.EditRejected e) {
+        lastProblem = "the edits could not be applied: " + e.getMessage();
+        ws.reset();
+        continue;
+      }
+      fixes.forEach(f -> f.edits().forEach(e -> touched.add(e.file())));
+      List<Fix> all = new ArrayList<>(accepted);
+      all.addAll(fixes);
+      patch = currentPatch();
+      List<Violation> v =
+          Guardrails.check(new GuardInput(all, patch, ws.repo(), config.safety(), Set.of()));
+      if (!v.isEmpty()) {
+        violations.addAll(v);
+        boolean onlyConfidence = v.stream().allMatch(x -> x.rule() == Violation.Rule.CONFIDENCE);
+        belowConfidence |= onlyConfidence;
+        refusedByGuard |= !onlyConfidence;
+        progress.note(
+            "guard",
+            "refused: "
+                + v.get(0).detail()
+                + (v.size() > 1 ? " (+" + (v.size() - 1) + " more)" : ""));
+        lastProblem = "refused by guardrails";
+        ws.reset();
+        fixes.forEach(f -> f.edits().forEach(e -> touched.remove(e.file())));
+        accepted.forEach(f -> f.edits().forEach(e -> touched.add(e.file())));
+        patch = currentPatch();
+        continue;
+      }
+      attempts++;
+      long v0 = System.nanoTime();
+      boolean ok = validate(open, fixes, before);
+      validateMillis += (System.nanoTime() - v0) / 1_000_000;
+      if (ok) {
+        accepted.addAll(fixes);
+        return true;
+      }
+      Set<String> aimed = new HashSet<>();
+      fixes.forEach(f -> aimed.addAll(f.fingerprints()));
+      List<Failure> now = full == null ? List.of() : full.detection().failures();
+      boolean cleared =
+          full != null
+              && now.stream().noneMatch(f -> aimed.contains(f.fingerprint()))
+              && !now.isEmpty()
+              && full.newlyFailing().isEmpty();
+      if (cleared) {
+        ws.keep("selfheal: " + describe(fixes));
+        accepted.addAll(fixes);
+        open = now;
+        progress.note(
+            "validate",
+            "those failures are gone; " + now.size() + " new one(s) surfaced, taking them next");
+      } else {
+        ws.reset();
+        fixes.forEach(f -> f.edits().forEach(e -> touched.remove(e.file())));
+        accepted.forEach(f -> f.edits().forEach(e -> touched.add(e.file())));
+        patch = currentPatch();
+      }
+    }
+    return false;
+  }
+
+  private boolean validate(List<Failure> open, List<Fix> fixes, List<TestOutcome> before)
+      throws IOException {
+    List<TargetedCommand.Target> targets =
+        open.stream()
+            .filter(f -> f.test() != null)
+            .map(f -> new TargetedCommand.Target(f.test(), f.file()))
+            .toList();
+    full = null;
+    if (!targets.isEmpty()) {
+      progress.start("validate", "re-running " + targets.size() + " failing test(s)");
+      Optional<RunCheck> t =
+          validator.targeted(
+              ws.repo(), command, config.targetedCommand(), targets, "targeted-" + attempts);
+      if (t.isPresent()) {
+        RunCheck r = t.get();
+        targeted =
+            new HealReport.Targeted(
+                r.allTargetsPassed(), r.targets(), r.executed().size(), r.command());
+        if (!r.allTargetsPassed()) {
+          lastProblem =
+              r.executed().size() < r.targets().size()
+                  ? "the targeted run did not execute "
+                      + (r.targets().size() - r.executed().size())
+                      + " of the failing tests"
+                  : "still failing: " + String.join(", ", r.failing());
+          progress.done("validate", lastProblem);
+          return false;
+        }
+        progress.done("validate", "the failing tests pass");
+      }
+    }
+    progress.start("validate", "running the full command: " + command);
+    full = validator.full(ws.repo(), command, before, "full-" + attempts);
+    if (targeted == null && !targets.isEmpty()) {
+      // No way to narrow this build: the full run is the evidence for the failing tests too.
+      RunCheck r =
+          RunCheck.of(
+              command, full.detection(), targets.stream().map(TargetedCommand.Target::id).toList());
+      targeted =
+          new HealReport.Targeted(r.allTargetsPassed(), r.targets(), r.executed().size(), command);
+      if (!r.allTargetsPassed()) {
+        lastProblem = "the failing tests did not run and pass in the full command";
+        progress.done("validate", lastProblem);
+        return false;
+      }
+    }
+    lastProblem = full.problem();
+    progress.done(
+        "validate",
+        full.passed()
+            ? "passes: " + full.testsRun() + " tests ran, none newly failing"
+            : full.problem());
+    return full.passed();
+  }
+
+  /** The best untried candidate for every open failure; empty when some failure has none. */
+  private Optional<List<Fix>> choose(List<Failure> open, Set<String> tried) throws IOException {
+    FixContext ctx = new FixContext(ws.repo(), jdk);
+    Map<String, Fix> bySignature = new LinkedHashMap<>();
+    for (Failure f : open) {
+      RecipeRunner.Result r = recipes.candidates(f, ctx);
+      notices.addAll(r.problems());
+      candidateExisted |= !r.candidates().isEmpty();
+      Fix pick = null;
+      for (Fix c : r.candidates()) {
+        if (!tried.contains(signature(c))) {
+          pick = c;
+          break;
+        }
+      }
+      if (pick == null) {
+        lastProblem =
+            lastProblem != null
+                ? lastProblem
+                : "no recipe fits "
+                    + (f.test() != null
+                        ? f.test()
+                        : f.file() + ": " + f.message().lines().findFirst().orElse(""));
+        return Optional.empty();
+      }
+      Fix merged = bySignature.get(signature(pick));
+      if (merged != null) {
+        List<String> fps = new ArrayList<>(merged.fingerprints());
+        pick.fingerprints().stream().filter(fp -> !fps.contains(fp)).forEach(fps::add);
+        pick = new Fix(fps, merged.diagnosis(), merged.strategy(), merged.edits());
+      }
+      bySignature.put(signature(pick), pick);
+    }
+    return Optional.of(new ArrayList<>(bySignature.values()));
+  }
+
+  Patch currentPatch() throws IOException {
+    Map<String, String[]> files = new LinkedHashMap<>();
+    for (String f : touched) {
+      java.nio.file.Path p = ws.repo().resolve(f);
+      String now = java.nio.file.Files.exists(p) ? java.nio.file.Files.readString(p) : null;
+      files.put(f, new String[] {ws.original(f), now});
+    }
+    return PatchBuilder.build(files);
+  }
+
+  private static String signature(Fix f) {
+    StringBuilder sb = new StringBuilder(f.strategy());
+    for (Edit e : f.edits()) {
+      sb.append('\u0000')
+          .append(e.file())
+          .append('\u0000')
+          .append(e.oldText())
+          .append('\u0000')
+          .append(e.newText());
+    }
+    return sb.toString();
+  }
+
+  private static String describe(List<Fix> fixes) {
+    return String.join(
+        "; ",
+        fixes.stream().map(f -> f.strategy() + " (" + f.diagnosis().rootCause() + ")").toList());
+  }
+}

@@ -1,0 +1,243 @@
+package dev.selfheal.pipeline;
+
+import dev.selfheal.config.SelfhealConfig;
+import dev.selfheal.deliver.Delivery;
+import dev.selfheal.detect.DetectRequest;
+import dev.selfheal.detect.Detection;
+import dev.selfheal.detect.Detector;
+import dev.selfheal.diagnose.RuleDiagnoser;
+import dev.selfheal.exec.CommandNotFoundException;
+import dev.selfheal.fix.JdkTypes;
+import dev.selfheal.fix.RecipeRunner;
+import dev.selfheal.guard.GuardInput;
+import dev.selfheal.guard.Guardrails;
+import dev.selfheal.guard.Violation;
+import dev.selfheal.model.Diagnosis;
+import dev.selfheal.model.Failure;
+import dev.selfheal.model.Patch;
+import dev.selfheal.model.Status;
+import dev.selfheal.validate.RunCheck;
+import dev.selfheal.validate.TargetedCommand;
+import dev.selfheal.validate.Validator;
+import dev.selfheal.validate.Workspace;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * `selfheal heal`: detect → diagnose → fix → guard → validate → deliver, in an isolated workspace.
+ */
+public final class HealPipeline {
+  private final Environment env;
+  private final JdkTypes jdk = new JdkTypes();
+
+  public HealPipeline(Environment env) {
+    this.env = env;
+  }
+
+  public record Result(HealReport report, Patch patch, RunDir run) {}
+
+  public Result heal(HealRequest req, Progress progress) throws UsageException, IOException {
+    long start = System.nanoTime();
+    Path repo = Repo.require(req.repo());
+    SelfhealConfig config = DetectService.loadConfig(repo, req.configFile());
+    String command = CheckCommand.choose(req.command(), config, repo);
+    if (req.logs() != null && !java.nio.file.Files.isReadable(req.logs())) {
+      throw new UsageException("--logs " + req.logs() + ": no such readable file");
+    }
+    if (req.mode() == HealReport.DeliveryMode.PR) {
+      throw new UsageException("--pr is not available yet: use --dry-run (the default) or --apply");
+    }
+    RunDir run = RunDir.create(env.stateDir(), env.clock(), env.redactor());
+    Outcome o = new Outcome(repo.toString(), command);
+    o.mode = req.mode();
+    try (Workspace ws =
+        Workspace.create(repo, env.stateDir(), run.path().getFileName().toString(), env.runner())) {
+      o.baseCommit = ws.baseCommit();
+      heal(req, config, command, ws, run, progress, o);
+    } catch (CommandNotFoundException e) {
+      throw new UsageException(e.getMessage());
+    }
+    o.timings[5] = (System.nanoTime() - start) / 1_000_000;
+    HealReport report = o.report(env);
+    run.writeJson("report.json", report);
+    if (req.reportFile() != null) {
+      RunDir.writeAtomically(
+          req.reportFile(), env.redactor().redact(Json.mapper().writeValueAsString(report)) + "\n");
+    }
+    return new Result(report, o.patch, run);
+  }
+
+  private void heal(
+      HealRequest req,
+      SelfhealConfig config,
+      String command,
+      Workspace ws,
+      RunDir run,
+      Progress progress,
+      Outcome o)
+      throws IOException, CommandNotFoundException {
+    Validator validator = new Validator(env.runner(), run.path(), config.timeouts().command());
+    long t0 = System.nanoTime();
+    List<Failure> fromCi = null;
+    if (req.logs() != null) {
+      progress.start("detect", "reading the CI log " + req.logs());
+      fromCi =
+          new Detector(env.runner())
+              .detect(new DetectRequest(ws.repo(), null, req.logs(), null, null))
+              .failures();
+      progress.done("detect", fromCi.size() + " failure(s) in the CI log; reproducing them here");
+    }
+    progress.start("detect", "running `" + command + "` in an isolated copy (" + ws.root() + ")");
+    Detection d0 = validator.run(ws.repo(), command, "detect");
+    o.timings[0] = (System.nanoTime() - t0) / 1_000_000;
+    o.failures = d0.failures();
+    o.notices.addAll(d0.notices());
+    run.writeJson("detect.json", d0.failures());
+    progress.done(
+        "detect",
+        d0.run().timedOut()
+            ? "timed out"
+            : "exit " + d0.run().exitCode() + ", " + d0.failures().size() + " failure(s)");
+    if (fromCi != null) {
+      Set<String> here =
+          d0.failures().stream().map(Failure::fingerprint).collect(Collectors.toSet());
+      if (!fromCi.isEmpty() && fromCi.stream().noneMatch(f -> here.contains(f.fingerprint()))) {
+        o.failures = fromCi;
+        o.finish(
+            Status.NOT_REPRODUCED, "none of the CI log's failures fails here; nothing was changed");
+        return;
+      }
+    }
+    if (d0.passed()) {
+      o.finish(Status.NO_FAILURE, "the command passes; nothing to heal");
+      return;
+    }
+    List<Failure> open = flakyGate(d0, command, config, ws, validator, progress, o);
+    if (open.isEmpty()) {
+      o.finish(
+          Status.FLAKY,
+          "every failing test passed when re-run on the unchanged code: "
+              + String.join(", ", o.flaky)
+              + "; nothing was changed");
+      o.runs = validator.runs();
+      return;
+    }
+    long t1 = System.nanoTime();
+    for (Failure f : open) {
+      Diagnosis d = RuleDiagnoser.diagnose(f);
+      o.diagnoses.add(d);
+      progress.note("diagnose", d.failureType().wire() + ": " + d.rootCause());
+    }
+    o.timings[1] = (System.nanoTime() - t1) / 1_000_000;
+    if (req.noLlm()) {
+      o.notices.add("the LLM tier is off (--no-llm)");
+    } else {
+      o.notices.add("the LLM tier is not available yet; only recipes were tried");
+    }
+    HealLoop loop =
+        new HealLoop(ws, validator, config, command, RecipeRunner.standard(), jdk, progress);
+    boolean healed = loop.run(open, d0.outcomes());
+    o.timings[2] = loop.fixMillis;
+    o.timings[3] = loop.validateMillis;
+    o.absorb(loop);
+    o.runs = validator.runs();
+    if (healed) {
+      List<Violation> last =
+          Guardrails.check(
+              new GuardInput(loop.accepted, loop.patch, ws.repo(), config.safety(), Set.of()));
+      if (!last.isEmpty()) {
+        o.violations.addAll(last);
+        o.finish(Status.REJECTED, "the final diff was refused by the guardrails");
+        return;
+      }
+      long t3 = System.nanoTime();
+      Delivery.Mode mode =
+          req.mode() == HealReport.DeliveryMode.APPLY ? Delivery.Mode.APPLY : Delivery.Mode.DRY_RUN;
+      Delivery.Outcome delivered =
+          Delivery.deliver(mode, ws.repo(), repo(req), loop.patch, ws::original);
+      o.timings[4] = (System.nanoTime() - t3) / 1_000_000;
+      o.applied = delivered.applied();
+      if (req.mode() == HealReport.DeliveryMode.APPLY && !delivered.applied()) {
+        o.finish(
+            Status.NOT_HEALED, "the patch was validated but not applied: " + delivered.message());
+        return;
+      }
+      o.finish(Status.HEALED, delivered.message());
+      return;
+    }
+    if (loop.refusedByGuard) {
+      o.finish(Status.REJECTED, "a candidate existed and a guardrail refused it");
+    } else {
+      o.finish(
+          Status.NOT_HEALED,
+          loop.belowConfidence
+              ? "no candidate reached the confidence threshold ("
+                  + config.safety().confidenceThreshold()
+                  + ")"
+              : loop.lastProblem == null ? "no candidate passed validation" : loop.lastProblem);
+    }
+  }
+
+  private static Path repo(HealRequest req) throws IOException {
+    return req.repo().toRealPath();
+  }
+
+  /**
+   * Re-runs the failing tests on the unchanged code; those that pass (and really ran) are flaky.
+   */
+  private List<Failure> flakyGate(
+      Detection d0,
+      String command,
+      SelfhealConfig config,
+      Workspace ws,
+      Validator validator,
+      Progress progress,
+      Outcome o)
+      throws IOException {
+    List<Failure> tests = d0.failures().stream().filter(f -> f.test() != null).toList();
+    if (tests.isEmpty()) {
+      return d0.failures();
+    }
+    progress.start(
+        "flaky", "re-running " + tests.size() + " failing test(s) on the unchanged code");
+    List<TargetedCommand.Target> targets =
+        tests.stream().map(f -> new TargetedCommand.Target(f.test(), f.file())).toList();
+    Optional<RunCheck> rerun =
+        validator.targeted(ws.repo(), command, config.targetedCommand(), targets, "flaky-check");
+    RunCheck check =
+        rerun.orElseGet(
+            () -> {
+              try {
+                return RunCheck.of(
+                    command,
+                    validator.run(ws.repo(), command, "flaky-check"),
+                    targets.stream().map(TargetedCommand.Target::id).toList());
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    List<Failure> open = new ArrayList<>();
+    for (Failure f : d0.failures()) {
+      boolean passedNow =
+          f.test() != null
+              && check.executed().contains(f.test())
+              && !check.failing().contains(f.test());
+      if (passedNow) {
+        o.flaky.add(f.test());
+      } else {
+        open.add(f);
+      }
+    }
+    progress.done(
+        "flaky",
+        o.flaky.isEmpty()
+            ? "they fail again: not flaky"
+            : o.flaky.size() + " passed on re-run: flaky");
+    return open;
+  }
+}

@@ -1,0 +1,83 @@
+package dev.selfheal.pipeline;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.selfheal.guard.Violation;
+import dev.selfheal.model.Diagnosis;
+import dev.selfheal.model.Failure;
+import dev.selfheal.model.Fix;
+import dev.selfheal.model.Status;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The machine-readable result of a heal, schema {@code selfheal.report/v1} (the JSON Schema is
+ * {@code src/main/resources/schema/selfheal.report.v1.json}). Field names are DESIGN.md's.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record HealReport(
+    String schema,
+    Status status,
+    String message,
+    String repo,
+    String command,
+    String baseCommit,
+    List<Failure> failures,
+    List<Diagnosis> diagnoses,
+    List<Fix> fixes,
+    PatchSummary patch,
+    Guardrails guardrails,
+    Validation validation,
+    Delivery delivery,
+    Timings timingsMs,
+    Llm llm,
+    List<String> notices) {
+
+  public static final String SCHEMA = "selfheal.report/v1";
+
+  public record PatchSummary(int filesChanged, int linesChanged, String diff) {}
+
+  public record Guardrails(boolean passed, List<Violation> violations) {}
+
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record Targeted(boolean passed, List<String> tests, int executed, String command) {}
+
+  public record Full(boolean passed, int testsRun, List<String> newlyFailing) {}
+
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record Validation(
+      int attempts,
+      List<String> flakyTests,
+      Targeted targeted,
+      Full full,
+      int buildRuns,
+      String lastProblem) {}
+
+  public enum DeliveryMode {
+    DRY_RUN,
+    APPLY,
+    PR;
+
+    @JsonValue
+    public String wire() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record Delivery(DeliveryMode mode, String branch, String prUrl, boolean applied) {}
+
+  public record Timings(
+      long detect, long diagnose, long fix, long validate, long deliver, long total) {}
+
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record Llm(
+      String provider,
+      String model,
+      int calls,
+      long inputTokens,
+      long outputTokens,
+      double costUsd) {
+    public static final Llm NONE = new Llm(null, null, 0, 0, 0, 0.0);
+  }
+}

@@ -1,0 +1,81 @@
+package dev.selfheal.pipeline;
+
+import dev.selfheal.guard.Violation;
+import dev.selfheal.model.Diagnosis;
+import dev.selfheal.model.Failure;
+import dev.selfheal.model.Fix;
+import dev.selfheal.model.Patch;
+import dev.selfheal.model.Status;
+import dev.selfheal.validate.Validator;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a heal has found so far, gathered stage by stage, then turned into the report. */
+final class Outcome {
+  final String repo;
+  final String command;
+  String baseCommit;
+  Status status;
+  String message;
+  List<Failure> failures = List.of();
+  final List<Diagnosis> diagnoses = new ArrayList<>();
+  final List<Fix> fixes = new ArrayList<>();
+  final List<Violation> violations = new ArrayList<>();
+  final List<String> flaky = new ArrayList<>();
+  final List<String> notices = new ArrayList<>();
+  Patch patch = Patch.EMPTY;
+  int attempts;
+  int runs;
+  HealReport.Targeted targeted;
+  Validator.FullCheck full;
+  String lastProblem;
+  boolean applied;
+  HealReport.DeliveryMode mode = HealReport.DeliveryMode.DRY_RUN;
+  final long[] timings = new long[6];
+
+  Outcome(String repo, String command) {
+    this.repo = repo;
+    this.command = command;
+  }
+
+  void finish(Status s, String why) {
+    status = s;
+    message = why;
+  }
+
+  void absorb(HealLoop loop) {
+    fixes.addAll(loop.accepted);
+    violations.addAll(loop.violations);
+    notices.addAll(loop.notices);
+    attempts = loop.attempts;
+    targeted = loop.targeted;
+    full = loop.full;
+    lastProblem = loop.lastProblem;
+    patch = loop.accepted.isEmpty() ? Patch.EMPTY : loop.patch;
+  }
+
+  HealReport report(Environment env) {
+    HealReport.Full f =
+        full == null
+            ? null
+            : new HealReport.Full(full.passed(), full.testsRun(), full.newlyFailing());
+    return new HealReport(
+        HealReport.SCHEMA,
+        status,
+        message,
+        repo,
+        command,
+        baseCommit,
+        failures,
+        diagnoses,
+        status == Status.HEALED ? fixes : List.of(),
+        new HealReport.PatchSummary(patch.filesChanged(), patch.linesChanged(), patch.diff()),
+        new HealReport.Guardrails(violations.isEmpty(), violations),
+        new HealReport.Validation(attempts, flaky, targeted, f, runs, lastProblem),
+        new HealReport.Delivery(mode, null, null, applied),
+        new HealReport.Timings(
+            timings[0], timings[1], timings[2], timings[3], timings[4], timings[5]),
+        HealReport.Llm.NONE,
+        notices);
+  }
+}

@@ -1,0 +1,269 @@
+package dev.selfheal.validate;
+
+import dev.selfheal.exec.CommandRunner;
+import dev.selfheal.vcs.Git;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * An isolated copy of the failing state, where every candidate is built and tested: HEAD as a
+ * detached git worktree (a plain copy outside git), plus the user's uncommitted and untracked
+ * changes, committed there as a baseline so a candidate can be reset and diffed. Build outputs are
+ * not carried; dependency folders (node_modules, virtualenvs) are linked; other ignored files the
+ * build may need (a Maven wrapper jar, local config) are copied. Removed on close, and by the next
+ * run if a killed run left it behind.
+ */
+public final class Workspace implements AutoCloseable {
+  private static final Set<String> OUTPUT_DIRS =
+      Set.of(
+          "target",
+          "build",
+          "out",
+          "dist",
+          ".gradle",
+          "__pycache__",
+          ".pytest_cache",
+          ".mypy_cache",
+          ".tox");
+  private static final Set<String> LINKED_DIRS = Set.of("node_modules", ".venv", "venv");
+  private static final String OWNER = ".selfheal-owner";
+
+  private final Path root;
+  private final Path repo;
+  private final Git git;
+  private final Git userGit;
+  private final String baseCommit;
+  private final String baseline;
+  private final Path holder;
+
+  private Workspace(Path holder, Path root, Path repo, Git git, Git userGit, String baseCommit)
+      throws IOException {
+    this.holder = holder;
+    this.root = root;
+    this.repo = repo;
+    this.git = git;
+    this.userGit = userGit;
+    this.baseCommit = baseCommit;
+    this.baseline = git.head();
+  }
+
+  /** The repository inside the workspace (the same sub-folder the user named, if not the top). */
+  public Path repo() {
+    return repo;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** The user's HEAD when the run began, or null outside git. */
+  public String baseCommit() {
+    return baseCommit;
+  }
+
+  public static Workspace create(Path userRepo, Path stateDir, String runId, CommandRunner runner)
+      throws IOException {
+    Path workspaces = stateDir.resolve("workspaces");
+    Files.createDirectories(workspaces);
+    pruneStale(workspaces);
+    Path holder = workspaces.resolve(runId);
+    Files.createDirectories(holder);
+    Files.writeString(holder.resolve(OWNER), Long.toString(ProcessHandle.current().pid()));
+    Path root = holder.resolve("tree");
+    Git user = new Git(runner, userRepo);
+    try {
+      if (user.isRepository()) {
+        Path top = user.topLevel().toRealPath();
+        Git topGit = new Git(runner, top);
+        String head = topGit.head();
+        topGit.run("worktree", "prune"); // records of worktrees a killed run left behind
+        topGit.run("worktree", "add", "--detach", "-f", root.toString(), head);
+        Git ws = new Git(runner, root);
+        if (Files.exists(top.resolve(".gitmodules"))) {
+          ws.run("submodule", "update", "--init", "--recursive");
+        }
+        carryChanges(topGit, top, root);
+        ws.commitAll("selfheal baseline: the user's uncommitted changes");
+        Path repo = root.resolve(top.relativize(userRepo.toRealPath()).toString());
+        return new Workspace(holder, root, repo, ws, topGit, head);
+      }
+      copyTree(userRepo, root);
+      Git ws = new Git(runner, root);
+      ws.run("init", "-q");
+      ws.commitAll("selfheal baseline");
+      return new Workspace(holder, root, root, ws, null, null);
+    } catch (IOException | RuntimeException e) {
+      removeQuietly(holder, user, root);
+      throw e;
+    }
+  }
+
+  /** Throws away a candidate: back to the baseline commit, untracked leftovers removed. */
+  public void reset() throws IOException {
+    git.run("reset", "-q", "--hard", "HEAD");
+    git.run("clean", "-fdq");
+  }
+
+  /** Keeps what is in the tree now as the new baseline (a fix accepted so far). */
+  public void keep(String message) throws IOException {
+    git.commitAll(message);
+  }
+
+  /**
+   * The text of a file as the user had it when the run began; null for a file that did not exist.
+   */
+  public String original(String relativeFile) throws IOException {
+    String rel = root.relativize(repo.resolve(relativeFile)).toString().replace('\\', '/');
+    try {
+      return git.run("show", baseline + ":" + rel);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public void close() {
+    removeQuietly(holder, userGit, root);
+  }
+
+  private static void removeQuietly(Path holder, Git userGit, Path root) {
+    try {
+      if (userGit != null) {
+        userGit.run("worktree", "remove", "--force", root.toString());
+      }
+    } catch (IOException ignored) {
+      // deleted below; `git worktree prune` at the next start clears git's record of it
+    }
+    deleteTree(holder);
+  }
+
+  /** Removes workspaces whose owning process is gone (a run killed before it could clean up). */
+  private static void pruneStale(Path workspaces) throws IOException {
+    try (Stream<Path> dirs = Files.list(workspaces)) {
+      for (Path d : dirs.toList()) {
+        long pid = -1;
+        try {
+          pid = Long.parseLong(Files.readString(d.resolve(OWNER)).strip());
+        } catch (IOException | NumberFormatException e) {
+          // no owner recorded: stale
+        }
+        if (pid < 0 || !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+          deleteTree(d);
+        }
+      }
+    }
+  }
+
+  private static void carryChanges(Git user, Path top, Path ws) throws IOException {
+    List<String> paths = new ArrayList<>(user.changedTracked());
+    paths.addAll(user.untracked());
+    for (String rel : paths) {
+      if (isOutput(rel)) {
+        continue;
+      }
+      Path from = top.resolve(rel);
+      Path to = ws.resolve(rel);
+      if (Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
+        Files.createDirectories(to.getParent());
+        Files.copy(
+            from,
+            to,
+            StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.COPY_ATTRIBUTES,
+            LinkOption.NOFOLLOW_LINKS);
+      } else {
+        Files.deleteIfExists(to);
+      }
+    }
+    for (String rel : user.ignored()) {
+      String clean = rel.endsWith("/") ? rel.substring(0, rel.length() - 1) : rel;
+      if (isOutput(clean)) {
+        continue;
+      }
+      Path from = top.resolve(clean);
+      Path to = ws.resolve(clean);
+      Files.createDirectories(to.getParent());
+      if (LINKED_DIRS.contains(from.getFileName().toString()) && Files.isDirectory(from)) {
+        Files.createSymbolicLink(to, from);
+      } else if (Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
+        copyTree(from, to);
+      } else if (Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
+        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+      }
+    }
+  }
+
+  private static boolean isOutput(String rel) {
+    for (String part : rel.split("/")) {
+      if (OUTPUT_DIRS.contains(part)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    Files.walkFileTree(
+        from,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+            if (!dir.equals(from) && (OUTPUT_DIRS.contains(name) || name.equals(".git"))) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            Path target = to.resolve(from.relativize(dir).toString());
+            if (!dir.equals(from) && LINKED_DIRS.contains(name)) {
+              Files.createDirectories(target.getParent());
+              Files.createSymbolicLink(target, dir);
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            Files.createDirectories(target);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.copy(
+                file,
+                to.resolve(from.relativize(file).toString()),
+                StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.COPY_ATTRIBUTES,
+                LinkOption.NOFOLLOW_LINKS);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                  // best effort; the next run prunes what is left
+                }
+              });
+    } catch (IOException ignored) {
+      // best effort
+    }
+  }
+}
