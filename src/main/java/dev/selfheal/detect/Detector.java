@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Runs the check command (or reads a log) and returns what failed, folded, with the evidence. */
 public final class Detector {
@@ -27,13 +28,14 @@ public final class Detector {
     if (req.logs() != null) {
       return fromLog(req.logs(), paths, null, List.of());
     }
+    Map<Path, Reports.Stamp> before = Reports.snapshot(req.repo());
     CommandResult run =
         runner.run(CommandSpec.of(req.command(), req.repo(), req.timeout(), req.runLog()));
     List<String> notices = new ArrayList<>();
     List<Failure> fromReports = new ArrayList<>();
     List<TestOutcome> outcomes = new ArrayList<>();
     ParseContext ctx = new ParseContext(paths);
-    for (Path report : Reports.writtenSince(req.repo(), run.startedAt())) {
+    for (Path report : Reports.writtenSince(req.repo(), before)) {
       JUnitXmlReport.Result r = JUnitXmlReport.read(report, ctx);
       fromReports.addAll(r.failures());
       outcomes.addAll(r.outcomes());

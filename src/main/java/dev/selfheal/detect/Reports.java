@@ -6,16 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The test reports a run wrote: JUnit-format XML in the folders runners write to, modified at or
- * after the run's start (whole seconds, for file systems that keep no more). A report left by an
- * earlier run is never read as this run's evidence.
+ * The test reports a run wrote: JUnit-format XML in the folders runners write to that are new, or
+ * changed, since a snapshot taken just before the run. A report left by an earlier run is never
+ * read as this run's evidence; where a file system keeps coarse times, an identical rewrite may be
+ * missed, which can only fail a validation, never pass one.
  */
 public final class Reports {
   private static final Set<String> REPORT_DIRS =
@@ -26,8 +28,32 @@ public final class Reports {
 
   private Reports() {}
 
-  public static List<Path> writtenSince(Path repo, Instant start) throws IOException {
-    Instant since = start.truncatedTo(ChronoUnit.SECONDS);
+  /** What a report file looked like before a run. */
+  public record Stamp(long modifiedNanos, long size) {}
+
+  /** The report files as they are now, to compare with after a run. */
+  public static Map<Path, Stamp> snapshot(Path repo) throws IOException {
+    Map<Path, Stamp> out = new HashMap<>();
+    for (Path p : find(repo)) {
+      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+      out.put(p, new Stamp(a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.size()));
+    }
+    return out;
+  }
+
+  public static List<Path> writtenSince(Path repo, Map<Path, Stamp> before) throws IOException {
+    List<Path> out = new ArrayList<>();
+    for (Path p : find(repo)) {
+      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+      Stamp now = new Stamp(a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.size());
+      if (!now.equals(before.get(p))) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private static List<Path> find(Path repo) throws IOException {
     List<Path> out = new ArrayList<>();
     Files.walkFileTree(
         repo,
@@ -43,9 +69,7 @@ public final class Reports {
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
             String name = file.getFileName().toString();
-            if (name.endsWith(".xml")
-                && isReportName(file, name)
-                && !attrs.lastModifiedTime().toInstant().isBefore(since)) {
+            if (name.endsWith(".xml") && isReportName(file, name)) {
               out.add(file);
             }
             return FileVisitResult.CONTINUE;

@@ -16,17 +16,57 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The public top-level types the running JDK exports, by simple name, read once from its module
- * image. Only packages a module exports to everyone count: an import of anything else fails.
+ * The public top-level types the running JDK exports, by simple name, read from its module image
+ * and cached in the state directory per JDK (the scan costs a few hundred milliseconds; the cache a
+ * few). Only packages a module exports to everyone count: an import of anything else fails.
  */
 public final class JdkTypes {
+  private final Path cacheDir;
   private Map<String, List<String>> bySimpleName;
+
+  /**
+   * @param cacheDir where the index is kept between runs; null to scan every time
+   */
+  public JdkTypes(Path cacheDir) {
+    this.cacheDir = cacheDir;
+  }
 
   public synchronized List<String> named(String simpleName) throws IOException {
     if (bySimpleName == null) {
-      bySimpleName = load();
+      bySimpleName = cached();
     }
     return bySimpleName.getOrDefault(simpleName, List.of());
+  }
+
+  private Map<String, List<String>> cached() throws IOException {
+    if (cacheDir == null) {
+      return load();
+    }
+    String key =
+        Integer.toHexString((System.getProperty("java.home") + "|" + Runtime.version()).hashCode());
+    Path file = cacheDir.resolve("jdk-types-" + key + ".txt");
+    if (Files.isRegularFile(file)) {
+      Map<String, List<String>> out = new HashMap<>();
+      for (String fqcn : Files.readAllLines(file)) {
+        int dot = fqcn.lastIndexOf('.');
+        if (dot > 0) {
+          out.computeIfAbsent(fqcn.substring(dot + 1), k -> new ArrayList<>()).add(fqcn);
+        }
+      }
+      if (!out.isEmpty()) {
+        return out;
+      }
+    }
+    Map<String, List<String>> index = load();
+    Files.createDirectories(cacheDir);
+    Path tmp = Files.createTempFile(cacheDir, "jdk-types", ".tmp");
+    Files.write(tmp, index.values().stream().flatMap(List::stream).sorted().toList());
+    Files.move(
+        tmp,
+        file,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    return index;
   }
 
   /** The loaded class, for checking how it can be used; null if it cannot be loaded here. */

@@ -33,10 +33,17 @@ import java.util.stream.Collectors;
  */
 public final class HealPipeline {
   private final Environment env;
-  private final JdkTypes jdk = new JdkTypes();
+  private final RecipeRunner recipes;
+  private final JdkTypes jdk;
 
   public HealPipeline(Environment env) {
+    this(env, RecipeRunner.standard());
+  }
+
+  public HealPipeline(Environment env, RecipeRunner recipes) {
     this.env = env;
+    this.recipes = recipes;
+    this.jdk = new JdkTypes(env.stateDir().resolve("index"));
   }
 
   public record Result(HealReport report, Patch patch, RunDir run) {}
@@ -95,6 +102,8 @@ public final class HealPipeline {
     progress.start("detect", "running `" + command + "` in an isolated copy (" + ws.root() + ")");
     Detection d0 = validator.run(ws.repo(), command, "detect");
     o.timings[0] = (System.nanoTime() - t0) / 1_000_000;
+    o.runs = validator.runs();
+    o.commandMillis = validator.commandMillis();
     o.failures = d0.failures();
     o.notices.addAll(d0.notices());
     run.writeJson("detect.json", d0.failures());
@@ -125,6 +134,7 @@ public final class HealPipeline {
               + String.join(", ", o.flaky)
               + "; nothing was changed");
       o.runs = validator.runs();
+      o.commandMillis = validator.commandMillis();
       return;
     }
     long t1 = System.nanoTime();
@@ -139,13 +149,13 @@ public final class HealPipeline {
     } else {
       o.notices.add("the LLM tier is not available yet; only recipes were tried");
     }
-    HealLoop loop =
-        new HealLoop(ws, validator, config, command, RecipeRunner.standard(), jdk, progress);
+    HealLoop loop = new HealLoop(ws, validator, config, command, recipes, jdk, progress);
     boolean healed = loop.run(open, d0.outcomes());
     o.timings[2] = loop.fixMillis;
     o.timings[3] = loop.validateMillis;
     o.absorb(loop);
     o.runs = validator.runs();
+    o.commandMillis = validator.commandMillis();
     if (healed) {
       List<Violation> last =
           Guardrails.check(

@@ -51,6 +51,7 @@ public record HealReport(
       Targeted targeted,
       Full full,
       int buildRuns,
+      long buildMillis,
       String lastProblem) {}
 
   public enum DeliveryMode {

@@ -26,6 +26,7 @@ final class Outcome {
   Patch patch = Patch.EMPTY;
   int attempts;
   int runs;
+  long commandMillis;
   HealReport.Targeted targeted;
   Validator.FullCheck full;
   String lastProblem;
@@ -71,7 +72,7 @@ final class Outcome {
         status == Status.HEALED ? fixes : List.of(),
         new HealReport.PatchSummary(patch.filesChanged(), patch.linesChanged(), patch.diff()),
         new HealReport.Guardrails(violations.isEmpty(), violations),
-        new HealReport.Validation(attempts, flaky, targeted, f, runs, lastProblem),
+        new HealReport.Validation(attempts, flaky, targeted, f, runs, commandMillis, lastProblem),
         new HealReport.Delivery(mode, null, null, applied),
         new HealReport.Timings(
             timings[0], timings[1], timings[2], timings[3], timings[4], timings[5]),

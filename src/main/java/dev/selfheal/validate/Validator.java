@@ -24,6 +24,7 @@ public final class Validator {
   private final Path logs;
   private final Duration timeout;
   private int runs;
+  private long commandMillis;
 
   public Validator(CommandRunner runner, Path logs, Duration timeout) {
     this.runner = runner;
@@ -36,11 +37,20 @@ public final class Validator {
     return runs;
   }
 
+  /** Time spent inside those commands: the build's share of a heal, not the healer's. */
+  public long commandMillis() {
+    return commandMillis;
+  }
+
   public Detection run(Path repo, String command, String label) throws IOException {
     runs++;
     try {
-      return new Detector(runner)
-          .detect(new DetectRequest(repo, command, null, timeout, logs.resolve(label + ".log")));
+      Detection d =
+          new Detector(runner)
+              .detect(
+                  new DetectRequest(repo, command, null, timeout, logs.resolve(label + ".log")));
+      commandMillis += d.run().elapsed().toMillis();
+      return d;
     } catch (CommandNotFoundException e) {
       throw new IOException(e.getMessage(), e);
     }

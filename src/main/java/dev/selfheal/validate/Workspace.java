@@ -46,6 +46,7 @@ public final class Workspace implements AutoCloseable {
   private final String baseCommit;
   private final String baseline;
   private final Path holder;
+  private final Thread cleanup;
 
   private Workspace(Path holder, Path root, Path repo, Git git, Git userGit, String baseCommit)
       throws IOException {
@@ -56,6 +57,10 @@ public final class Workspace implements AutoCloseable {
     this.userGit = userGit;
     this.baseCommit = baseCommit;
     this.baseline = git.head();
+    // Ctrl-C ends the JVM without running finally blocks; the hook removes the workspace then.
+    this.cleanup =
+        new Thread(() -> removeQuietly(holder, userGit, root), "selfheal-workspace-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
   }
 
   /** The repository inside the workspace (the same sub-folder the user named, if not the top). */
@@ -134,6 +139,12 @@ public final class Workspace implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanup);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or about to: it removes the workspace
+      return;
+    }
     removeQuietly(holder, userGit, root);
   }
 

@@ -1,0 +1,230 @@
+package dev.selfheal.fix.recipes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.selfheal.fix.EditWriter;
+import dev.selfheal.fix.FixContext;
+import dev.selfheal.fix.JdkTypes;
+import dev.selfheal.model.Failure;
+import dev.selfheal.model.FailureDetails;
+import dev.selfheal.model.FailureKind;
+import dev.selfheal.model.Fix;
+import dev.selfheal.testing.Projects;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Before/after pairs: the recipe's edit applied to the file, and applied twice changes nothing
+ * more.
+ */
+class MissingImportRecipeTest {
+  private static final JdkTypes JDK = new JdkTypes(null);
+  private static final String FILE = "src/main/java/com/acme/A.java";
+
+  @TempDir Path repo;
+  private final MissingImportRecipe recipe = new MissingImportRecipe();
+
+  private static Failure missing(String symbol) {
+    return Failure.of(
+        FailureKind.COMPILE_ERROR,
+        FILE,
+        5,
+        3,
+        "cannot find symbol: class " + symbol,
+        null,
+        null,
+        FailureDetails.tool("javac").withSymbol("class " + symbol, "class com.acme.A"));
+  }
+
+  private Optional<Fix> fix(String before, String symbol) throws Exception {
+    Projects.write(repo, FILE, before);
+    return recipe.fix(missing(symbol), new FixContext(repo, JDK));
+  }
+
+  private void rewritesTo(String before, String symbol, String after, double minConfidence)
+      throws Exception {
+    Fix f = fix(before, symbol).orElseThrow();
+    assertThat(f.diagnosis().confidence()).isGreaterThanOrEqualTo(minConfidence);
+    EditWriter.apply(repo, f.edits());
+    assertThat(Files.readString(repo.resolve(FILE))).isEqualTo(after);
+    assertThat(recipe.fix(missing(symbol), new FixContext(repo, JDK))).as("idempotent").isEmpty();
+  }
+
+  @Test
+  void genericUsageTellsJavaUtilListFromJavaAwtList() throws Exception {
+    rewritesTo(
+        """
+        package com.acme;
+
+        import java.util.ArrayList;
+
+        class A {
+          List<String> xs = new ArrayList<>();
+        }
+        """,
+        "List",
+        """
+        package com.acme;
+
+        import java.util.ArrayList;
+        import java.util.List;
+
+        class A {
+          List<String> xs = new ArrayList<>();
+        }
+        """,
+        0.9);
+  }
+
+  @Test
+  void insertedInOrderAmongImports() throws Exception {
+    rewritesTo(
+        """
+        package com.acme;
+
+        import java.io.IOException;
+        import java.util.List;
+
+        class A {
+          Map<String, Integer> m() throws IOException { return null; }
+        }
+        """,
+        "Map",
+        """
+        package com.acme;
+
+        import java.io.IOException;
+        import java.util.List;
+        import java.util.Map;
+
+        class A {
+          Map<String, Integer> m() throws IOException { return null; }
+        }
+        """,
+        0.9);
+  }
+
+  @Test
+  void afterThePackageLineWhenThereAreNoImports() throws Exception {
+    rewritesTo(
+        """
+        package com.acme;
+
+        class A {
+          ArrayList<String> xs = new ArrayList<>();
+        }
+        """,
+        "ArrayList",
+        """
+        package com.acme;
+
+        import java.util.ArrayList;
+
+        class A {
+          ArrayList<String> xs = new ArrayList<>();
+        }
+        """,
+        0.9);
+  }
+
+  @Test
+  void theProjectsOwnTypeComesFirst() throws Exception {
+    Projects.write(
+        repo,
+        "src/main/java/com/acme/model/Order.java",
+        "package com.acme.model;\n\npublic record Order(long id) {}\n");
+    rewritesTo(
+        """
+        package com.acme;
+
+        class A {
+          Order o = new Order(1);
+        }
+        """,
+        "Order",
+        """
+        package com.acme;
+
+        import com.acme.model.Order;
+
+        class A {
+          Order o = new Order(1);
+        }
+        """,
+        0.9);
+  }
+
+  @Test
+  void ambiguousIsBelowAnyThreshold() throws Exception {
+    Fix f =
+        fix(
+                """
+        package com.acme;
+
+        class A {
+          Date when;
+        }
+        """,
+                "Date")
+            .orElseThrow();
+    assertThat(f.diagnosis().confidence()).isLessThan(0.7);
+    assertThat(f.diagnosis().reasoning()).contains("java.util.Date").contains("java.sql.Date");
+  }
+
+  @Test
+  void staticMembersNarrowTheChoice() throws Exception {
+    rewritesTo(
+        """
+        package com.acme;
+
+        class A {
+          Object o = Collectors.toList();
+        }
+        """,
+        "Collectors",
+        """
+        package com.acme;
+
+        import java.util.stream.Collectors;
+
+        class A {
+          Object o = Collectors.toList();
+        }
+        """,
+        0.9);
+  }
+
+  @Test
+  void unknownTypeOrAnImportAlreadyThereIsNoFix() throws Exception {
+    assertThat(fix("package com.acme;\n\nclass A { Frobnicator f; }\n", "Frobnicator")).isEmpty();
+    assertThat(
+            fix(
+                "package com.acme;\n\nimport java.util.List;\n\nclass A { List<String> f; }\n",
+                "List"))
+        .isEmpty();
+  }
+
+  @Test
+  void appliesOnlyToMissingClasses() {
+    assertThat(recipe.appliesTo(missing("List"))).isTrue();
+    assertThat(
+            recipe.appliesTo(
+                Failure.of(
+                    FailureKind.COMPILE_ERROR,
+                    FILE,
+                    1,
+                    1,
+                    "cannot find symbol: method sizee()",
+                    null,
+                    null,
+                    FailureDetails.tool("javac").withSymbol("method sizee()", "x"))))
+        .isFalse();
+    assertThat(
+            recipe.appliesTo(
+                Failure.of(FailureKind.TEST_FAILURE, FILE, 1, null, "x", "a.B#c", null, null)))
+        .isFalse();
+  }
+}

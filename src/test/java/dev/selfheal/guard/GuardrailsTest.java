@@ -1,0 +1,174 @@
+package dev.selfheal.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.selfheal.config.SelfhealConfig;
+import dev.selfheal.guard.Violation.Rule;
+import dev.selfheal.model.Category;
+import dev.selfheal.model.Diagnosis;
+import dev.selfheal.model.DiagnosisSource;
+import dev.selfheal.model.Edit;
+import dev.selfheal.model.Fix;
+import dev.selfheal.model.Patch;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GuardrailsTest {
+  @TempDir Path repo;
+  private final SelfhealConfig.Safety safety = SelfhealConfig.defaults().safety();
+
+  private static Fix fix(String strategy, double confidence, String file) {
+    return new Fix(
+        List.of("fp"),
+        new Diagnosis(
+            "x", Category.TYPE_ERROR, List.of(file), confidence, "r", DiagnosisSource.RULES),
+        strategy,
+        List.of(new Edit(file, "a", "b")));
+  }
+
+  private static Patch patch(String file, String... lines) {
+    StringBuilder d =
+        new StringBuilder("--- a/" + file + "\n+++ b/" + file + "\n@@ -1,1 +1,1 @@\n");
+    int changed = 0;
+    for (String l : lines) {
+      d.append(l).append('\n');
+      if (l.startsWith("+") || l.startsWith("-")) {
+        changed++;
+      }
+    }
+    return new Patch(1, changed, d.toString(), List.of(file));
+  }
+
+  private List<Rule> rules(Fix f, Patch p) {
+    return rules(f, p, Set.of());
+  }
+
+  private List<Rule> rules(Fix f, Patch p, Set<String> intended) {
+    return Guardrails.check(new GuardInput(List.of(f), p, repo, safety, intended)).stream()
+        .map(Violation::rule)
+        .toList();
+  }
+
+  @Test
+  void aSmallProductionFixPasses() {
+    String f = "src/main/java/A.java";
+    assertThat(rules(fix("java/missing-import", 0.9, f), patch(f, "+import java.util.List;")))
+        .isEmpty();
+  }
+
+  @Test
+  void sizeLimits() {
+    String f = "src/main/java/A.java";
+    Patch big = new Patch(4, 60, "", List.of(f, "b", "c", "d"));
+    assertThat(rules(fix("r", 0.9, f), big))
+        .contains(Rule.MAX_FILES_CHANGED, Rule.MAX_LINES_CHANGED);
+  }
+
+  @Test
+  void forbiddenAndAlwaysForbiddenPaths() {
+    for (String f :
+        List.of(
+            "db/migrations/V2.sql",
+            ".env",
+            "src/auth/Login.java",
+            ".github/workflows/ci.yml",
+            ".selfheal.yml")) {
+      assertThat(rules(fix("r", 0.9, f), patch(f, "+x"))).as(f).contains(Rule.FORBIDDEN_PATHS);
+    }
+  }
+
+  @Test
+  void pathsLeavingTheRepository() throws Exception {
+    assertThat(rules(fix("r", 0.9, "../x.java"), patch("../x.java", "+x")))
+        .contains(Rule.PATH_ESCAPE);
+    assertThat(rules(fix("r", 0.9, "/etc/passwd"), patch("/etc/passwd", "+x")))
+        .contains(Rule.PATH_ESCAPE);
+    Path outside = Files.createTempDirectory("outside");
+    Files.createSymbolicLink(repo.resolve("linked"), outside);
+    assertThat(rules(fix("r", 0.9, "linked/A.java"), patch("linked/A.java", "+x")))
+        .contains(Rule.PATH_ESCAPE);
+  }
+
+  @Test
+  void confidenceBelowTheThreshold() {
+    String f = "src/main/java/A.java";
+    assertThat(rules(fix("r", 0.4, f), patch(f, "+x"))).containsExactly(Rule.CONFIDENCE);
+  }
+
+  @Test
+  void testWeakening() {
+    String t = "src/test/java/com/acme/FooTest.java";
+    assertThat(rules(fix("r", 0.9, t), patch(t, "-    assertEquals(3, sum(1, 2));")))
+        .contains(Rule.TEST_WEAKENING);
+    assertThat(rules(fix("r", 0.9, t), patch(t, "+  @Disabled(\"flaky\")")))
+        .contains(Rule.TEST_WEAKENING);
+    assertThat(rules(fix("r", 0.9, t), patch(t, "+    assumeTrue(false);")))
+        .contains(Rule.TEST_WEAKENING);
+    assertThat(
+            rules(
+                fix("r", 0.9, t),
+                patch(t, "-    assertEquals(1.0, x, 0.001);", "+    assertEquals(1.0, x, 0.5);")))
+        .contains(Rule.TEST_WEAKENING);
+    assertThat(
+            rules(
+                fix("r", 0.9, "tests/test_calc.py"),
+                patch("tests/test_calc.py", "+@pytest.mark.skip")))
+        .contains(Rule.TEST_WEAKENING);
+    Patch deleted =
+        new Patch(
+            1, 1, "--- a/" + t + "\n+++ /dev/null\n@@ -1 +0,0 @@\n-class FooTest {}\n", List.of(t));
+    assertThat(rules(fix("r", 0.9, t), deleted)).contains(Rule.TEST_WEAKENING);
+  }
+
+  @Test
+  void changingAnExpectedValueNeedsTheEstablishedIntent() {
+    String t = "src/test/java/com/acme/GreeterTest.java";
+    Patch p =
+        patch(
+            t,
+            "-    assertEquals(\"Hello, Ada!\", g.greet(\"Ada\"));",
+            "+    assertEquals(\"Hi, Ada!\", g.greet(\"Ada\"));");
+    assertThat(rules(fix("java/intended-output", 0.9, t), p)).contains(Rule.TEST_WEAKENING);
+    assertThat(rules(fix("java/intended-output", 0.9, t), p, Set.of("fp"))).isEmpty();
+    assertThat(rules(fix("llm:claude", 0.9, t), p, Set.of("fp")))
+        .as("never on a model's word")
+        .contains(Rule.TEST_WEAKENING);
+  }
+
+  @Test
+  void switchingChecksOff() {
+    assertThat(
+            rules(
+                fix("r", 0.9, "pom.xml"),
+                patch("pom.xml", "+        <testFailureIgnore>true</testFailureIgnore>")))
+        .contains(Rule.CHECKS_DISABLED);
+    assertThat(rules(fix("r", 0.9, "ci.sh"), patch("ci.sh", "+mvn -B verify -DskipTests")))
+        .contains(Rule.CHECKS_DISABLED);
+    assertThat(rules(fix("r", 0.9, "src/a.ts"), patch("src/a.ts", "+// @ts-ignore")))
+        .contains(Rule.CHECKS_DISABLED);
+    assertThat(
+            rules(
+                fix("r", 0.9, "pom.xml"),
+                patch("pom.xml", "-<minimum>0.80</minimum>", "+<minimum>0.60</minimum>")))
+        .contains(Rule.CHECKS_DISABLED);
+  }
+
+  @Test
+  void modelEditsToBuildFiles() {
+    assertThat(rules(fix("llm:gpt", 0.9, "pom.xml"), patch("pom.xml", "+<version>2</version>")))
+        .contains(Rule.BUILD_FILES);
+    assertThat(
+            rules(
+                fix("java/dependency", 0.9, "pom.xml"), patch("pom.xml", "+<version>2</version>")))
+        .doesNotContain(Rule.BUILD_FILES);
+    assertThat(
+            rules(
+                fix("llm:gpt", 0.9, ".mvn/wrapper/maven-wrapper.properties"),
+                patch(".mvn/wrapper/maven-wrapper.properties", "+x")))
+        .contains(Rule.BUILD_FILES);
+  }
+}
