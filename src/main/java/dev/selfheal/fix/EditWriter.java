@@ -32,7 +32,13 @@ public final class EditWriter {
   /** The new text of each file the edits touch, without writing anything. */
   public static Map<String, String> preview(Path root, List<Edit> edits)
       throws EditRejected, IOException {
-    Map<String, String> texts = new LinkedHashMap<>();
+    return preview(root, Map.of(), edits);
+  }
+
+  /** As {@link #preview(Path, List)}, starting from texts earlier edits already produced. */
+  public static Map<String, String> preview(Path root, Map<String, String> start, List<Edit> edits)
+      throws EditRejected, IOException {
+    Map<String, String> texts = new LinkedHashMap<>(start);
     for (Edit e : edits) {
       Path file = root.resolve(e.file()).normalize();
       if (!file.startsWith(root)) {

@@ -208,20 +208,27 @@ final class HealLoop {
     return full.passed();
   }
 
-  /** The best untried candidate for every open failure; empty when some failure has none. */
+  /**
+   * The best untried candidate for every open failure; empty when some failure has none. A failure
+   * whose best fix is one already chosen (two errors, one missing import) joins it; a second fix to
+   * a file already being changed is computed against the changed text.
+   */
   private Optional<List<Fix>> choose(List<Failure> open, Set<String> tried) throws IOException {
     FixContext ctx = new FixContext(ws.repo(), jdk);
     Map<String, Fix> bySignature = new LinkedHashMap<>();
+    Map<String, String> pending = new LinkedHashMap<>();
     for (Failure f : open) {
-      RecipeRunner.Result r = recipes.candidates(f, ctx);
-      notices.addAll(r.problems());
-      candidateExisted |= !r.candidates().isEmpty();
-      Fix pick = null;
-      for (Fix c : r.candidates()) {
-        if (!tried.contains(signature(c))) {
-          pick = c;
-          break;
-        }
+      Fix pick = firstUntried(recipes.candidates(f, ctx), tried);
+      if (pick != null && bySignature.containsKey(signature(pick))) {
+        Fix joined = bySignature.get(signature(pick));
+        List<String> fps = new ArrayList<>(joined.fingerprints());
+        pick.fingerprints().stream().filter(fp -> !fps.contains(fp)).forEach(fps::add);
+        bySignature.put(
+            signature(pick), new Fix(fps, joined.diagnosis(), joined.strategy(), joined.edits()));
+        continue;
+      }
+      if (pick != null && pick.edits().stream().anyMatch(e -> pending.containsKey(e.file()))) {
+        pick = firstUntried(recipes.candidates(f, ctx.withPending(pending)), tried);
       }
       if (pick == null) {
         lastProblem =
@@ -233,15 +240,26 @@ final class HealLoop {
                         : f.file() + ": " + f.message().lines().findFirst().orElse(""));
         return Optional.empty();
       }
-      Fix merged = bySignature.get(signature(pick));
-      if (merged != null) {
-        List<String> fps = new ArrayList<>(merged.fingerprints());
-        pick.fingerprints().stream().filter(fp -> !fps.contains(fp)).forEach(fps::add);
-        pick = new Fix(fps, merged.diagnosis(), merged.strategy(), merged.edits());
+      try {
+        pending.putAll(EditWriter.preview(ws.repo(), pending, pick.edits()));
+      } catch (EditWriter.EditRejected e) {
+        notices.add(pick.strategy() + " proposed an edit that does not apply: " + e.getMessage());
+        return Optional.empty();
       }
       bySignature.put(signature(pick), pick);
     }
     return Optional.of(new ArrayList<>(bySignature.values()));
+  }
+
+  private Fix firstUntried(RecipeRunner.Result r, Set<String> tried) {
+    notices.addAll(r.problems());
+    candidateExisted |= !r.candidates().isEmpty();
+    for (Fix c : r.candidates()) {
+      if (!tried.contains(signature(c))) {
+        return c;
+      }
+    }
+    return null;
   }
 
   Patch currentPatch() throws IOException {

@@ -144,6 +144,7 @@ public final class HealPipeline {
       progress.note("diagnose", d.failureType().wire() + ": " + d.rootCause());
     }
     o.timings[1] = (System.nanoTime() - t1) / 1_000_000;
+    run.writeJson("diagnose.json", o.diagnoses);
     if (req.noLlm()) {
       o.notices.add("the LLM tier is off (--no-llm)");
     } else {
@@ -154,6 +155,8 @@ public final class HealPipeline {
     o.timings[2] = loop.fixMillis;
     o.timings[3] = loop.validateMillis;
     o.absorb(loop);
+    run.writeJson("fix.json", loop.accepted);
+    run.writeJson("guard.json", loop.violations);
     o.runs = validator.runs();
     o.commandMillis = validator.commandMillis();
     if (healed) {

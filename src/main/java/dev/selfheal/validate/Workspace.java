@@ -88,7 +88,8 @@ public final class Workspace implements AutoCloseable {
     Path root = holder.resolve("tree");
     Git user = new Git(runner, userRepo);
     try {
-      if (user.isRepository()) {
+      // A repository without a commit yet has no HEAD to check out: it is copied like any folder.
+      if (user.isRepository() && hasHead(user)) {
         Path top = user.topLevel().toRealPath();
         Git topGit = new Git(runner, top);
         String head = topGit.head();
@@ -111,6 +112,15 @@ public final class Workspace implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       removeQuietly(holder, user, root);
       throw e;
+    }
+  }
+
+  private static boolean hasHead(Git git) {
+    try {
+      git.head();
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -321,6 +321,42 @@ class HealPipelineIT {
   }
 
   @Test
+  void independentFailuresInTwoFilesAreHealedAsOnePatch() throws Exception {
+    Projects.copy("demo-shop", repo);
+    Projects.write(
+        repo,
+        "src/main/java/com/example/shop/Catalog.java",
+        """
+        package com.example.shop;
+
+        public final class Catalog {
+          private final Map<String, Long> prices = new HashMap<>();
+
+          public long price(String sku) {
+            return prices.getOrDefault(sku, 0L);
+          }
+        }
+        """);
+    GitRepos.commitAll(repo, "catalog, and the cart lost its import");
+    HealPipeline.Result r = heal(HealReport.DeliveryMode.APPLY, standard());
+    assertThat(r.report().status()).isEqualTo(Status.HEALED);
+    assertThat(r.patch().files())
+        .containsExactlyInAnyOrder(CART, "src/main/java/com/example/shop/Catalog.java");
+    assertThat(read("src/main/java/com/example/shop/Catalog.java"))
+        .startsWith(
+            "package com.example.shop;\n\nimport java.util.HashMap;\nimport java.util.Map;\n\npublic final class Catalog");
+  }
+
+  @Test
+  void aRepositoryWithoutACommitIsCopied() throws Exception {
+    Projects.copy("demo-shop", repo);
+    GitRepos.git(repo, "init", "-q");
+    HealPipeline.Result r = heal(HealReport.DeliveryMode.DRY_RUN, standard());
+    assertThat(r.report().status()).isEqualTo(Status.HEALED);
+    assertThat(r.report().baseCommit()).isNull();
+  }
+
+  @Test
   void aPassingBuildHasNothingToHeal() throws Exception {
     Projects.copy("demo-shop", repo);
     Projects.write(
