@@ -167,8 +167,16 @@ public final class CommandRunner {
       byte[] buf = new byte[64 * 1024];
       try (in;
           OutputStream out = Files.newOutputStream(file)) {
-        int n;
-        while ((n = in.read(buf)) >= 0) {
+        while (true) {
+          int n;
+          try {
+            n = in.read(buf);
+          } catch (IOException pipeClosed) {
+            break; // the pipe of a killed process: the normal end of a timed-out command
+          }
+          if (n < 0) {
+            break;
+          }
           long kept = Math.max(0, Math.min(n, max - total));
           if (kept > 0) {
             out.write(buf, 0, (int) kept);
@@ -176,10 +184,7 @@ public final class CommandRunner {
           total += n;
         }
       } catch (IOException e) {
-        // A closed pipe after a kill is the normal end of a timed-out command.
-        if (total == 0 || !e.getMessage().contains("Stream closed")) {
-          failure = e;
-        }
+        failure = e; // the log could not be written: disk full, permissions
       }
     }
   }
