@@ -14,15 +14,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The test reports a run wrote: JUnit-format XML in the folders runners write to that are new, or
- * changed, since a snapshot taken just before the run. A report left by an earlier run is never
- * read as this run's evidence; where a file system keeps coarse times, an identical rewrite may be
- * missed, which can only fail a validation, never pass one.
+ * The test reports a run wrote: XML files that are new, or changed, since a snapshot taken just
+ * before the run, and whose root element is a JUnit-format {@code testsuite} or {@code testsuites}
+ * (wherever the runner was told to write them). A report left by an earlier run is never read as
+ * this run's evidence; where a file system keeps coarse times, an identical rewrite may be missed,
+ * which can only fail a validation, never pass one.
  */
 public final class Reports {
-  private static final Set<String> REPORT_DIRS =
-      Set.of(
-          "surefire-reports", "failsafe-reports", "test-results", "test-reports", "junit-reports");
   private static final Set<String> SKIP =
       Set.of(".git", "node_modules", ".venv", "venv", "__pycache__");
 
@@ -46,7 +44,7 @@ public final class Reports {
     for (Path p : find(repo)) {
       BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
       Stamp now = new Stamp(a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.size());
-      if (!now.equals(before.get(p))) {
+      if (!now.equals(before.get(p)) && isJunitReport(p)) {
         out.add(p);
       }
     }
@@ -69,7 +67,7 @@ public final class Reports {
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
             String name = file.getFileName().toString();
-            if (name.endsWith(".xml") && isReportName(file, name)) {
+            if (name.endsWith(".xml")) {
               out.add(file);
             }
             return FileVisitResult.CONTINUE;
@@ -84,14 +82,22 @@ public final class Reports {
     return out;
   }
 
-  private static boolean isReportName(Path file, String name) {
-    if (name.startsWith("TEST-") || name.contains("junit")) {
-      return true;
+  /** True when the document's first element is {@code testsuite} or {@code testsuites}. */
+  static boolean isJunitReport(Path file) {
+    byte[] head;
+    try (var in = Files.newInputStream(file)) {
+      head = in.readNBytes(4096);
+    } catch (IOException e) {
+      return false;
     }
-    for (Path p = file.getParent(); p != null; p = p.getParent()) {
-      if (p.getFileName() != null && REPORT_DIRS.contains(p.getFileName().toString())) {
-        return true;
+    String text = new String(head, java.nio.charset.StandardCharsets.UTF_8);
+    int i = 0;
+    while ((i = text.indexOf('<', i)) >= 0) {
+      char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
+      if (next != '?' && next != '!') {
+        return text.startsWith("<testsuite", i);
       }
+      i++;
     }
     return false;
   }

@@ -49,7 +49,7 @@ public final class TargetedCommand {
                       ids.stream().map(i -> " --tests " + quote(i.replace('#', '.'))).toList()));
       case PYTEST ->
           Optional.of(
-              "pytest -p no:cacheprovider "
+              "pytest -p no:cacheprovider --junitxml=.selfheal-junit.xml "
                   + String.join(" ", ids.stream().map(TargetedCommand::quote).toList()));
       case NPM -> Optional.empty();
     };
