@@ -1,26 +1,41 @@
 package dev.selfheal.fix;
 
+import dev.selfheal.vcs.BreakingChange;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** What a recipe may look at: the repository (in the workspace) and the type indexes. */
+/**
+ * What a recipe may look at: the repository (in the workspace), the type indexes, and the change
+ * that broke the build.
+ */
 public final class FixContext {
   private final Path repo;
   private final ProjectTypes projectTypes;
   private final JdkTypes jdkTypes;
   private final Map<String, String> pending;
+  private final BreakingChange change;
+  private ChangeAnalysis analysis;
 
   public FixContext(Path repo, JdkTypes jdkTypes) {
-    this(repo, jdkTypes, new ProjectTypes(repo), Map.of());
+    this(repo, jdkTypes, BreakingChange.NONE);
+  }
+
+  public FixContext(Path repo, JdkTypes jdkTypes, BreakingChange change) {
+    this(repo, jdkTypes, new ProjectTypes(repo), Map.of(), change);
   }
 
   private FixContext(
-      Path repo, JdkTypes jdkTypes, ProjectTypes types, Map<String, String> pending) {
+      Path repo,
+      JdkTypes jdkTypes,
+      ProjectTypes types,
+      Map<String, String> pending,
+      BreakingChange change) {
     this.repo = repo;
     this.projectTypes = types;
     this.jdkTypes = jdkTypes;
     this.pending = Map.copyOf(pending);
+    this.change = change;
   }
 
   /**
@@ -28,7 +43,9 @@ public final class FixContext {
    * file is computed against the text it will really be applied to.
    */
   public FixContext withPending(Map<String, String> texts) {
-    return new FixContext(repo, jdkTypes, projectTypes, texts);
+    FixContext c = new FixContext(repo, jdkTypes, projectTypes, texts, change);
+    c.analysis = analysis;
+    return c;
   }
 
   public Map<String, String> pending() {
@@ -45,6 +62,19 @@ public final class FixContext {
 
   public JdkTypes jdkTypes() {
     return jdkTypes;
+  }
+
+  /** The change that broke the build (paths relative to the repository). */
+  public BreakingChange change() {
+    return change;
+  }
+
+  /** What the breaking change did to the project's declarations, analysed once. */
+  public synchronized ChangeAnalysis analysis() {
+    if (analysis == null) {
+      analysis = ChangeAnalysis.of(change);
+    }
+    return analysis;
   }
 
   /** A file's text as an edit would see it (BOM dropped, line endings as they are). */

@@ -17,6 +17,7 @@ import dev.selfheal.validate.RunCheck;
 import dev.selfheal.validate.TargetedCommand;
 import dev.selfheal.validate.Validator;
 import dev.selfheal.validate.Workspace;
+import dev.selfheal.vcs.BreakingChange;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -214,7 +215,7 @@ final class HealLoop {
    * a file already being changed is computed against the changed text.
    */
   private Optional<List<Fix>> choose(List<Failure> open, Set<String> tried) throws IOException {
-    FixContext ctx = new FixContext(ws.repo(), jdk);
+    FixContext ctx = new FixContext(ws.repo(), jdk, breakingChange());
     Map<String, Fix> bySignature = new LinkedHashMap<>();
     Map<String, String> pending = new LinkedHashMap<>();
     for (Failure f : open) {
@@ -249,6 +250,33 @@ final class HealLoop {
       bySignature.put(signature(pick), pick);
     }
     return Optional.of(new ArrayList<>(bySignature.values()));
+  }
+
+  private BreakingChange change;
+
+  /**
+   * The breaking change with paths relative to the repository (it may be a sub-folder of git's
+   * tree).
+   */
+  private BreakingChange breakingChange() {
+    if (change == null) {
+      BreakingChange all = ws.breakingChange();
+      String prefix = ws.root().relativize(ws.repo()).toString().replace('\\', '/');
+      if (prefix.isEmpty()) {
+        change = all;
+      } else {
+        List<BreakingChange.FileChange> files =
+            all.files().stream()
+                .filter(f -> f.path().startsWith(prefix + "/"))
+                .map(
+                    f ->
+                        new BreakingChange.FileChange(
+                            f.path().substring(prefix.length() + 1), f.before(), f.after()))
+                .toList();
+        change = new BreakingChange(files, all.messages());
+      }
+    }
+    return change;
   }
 
   private Fix firstUntried(RecipeRunner.Result r, Set<String> tried) {

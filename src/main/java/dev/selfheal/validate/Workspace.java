@@ -1,6 +1,7 @@
 package dev.selfheal.validate;
 
 import dev.selfheal.exec.CommandRunner;
+import dev.selfheal.vcs.BreakingChange;
 import dev.selfheal.vcs.Git;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -133,6 +134,27 @@ public final class Workspace implements AutoCloseable {
   /** Keeps what is in the tree now as the new baseline (a fix accepted so far). */
   public void keep(String message) throws IOException {
     git.commitAll(message);
+  }
+
+  /**
+   * What broke the build: from the parent of the user's HEAD (HEAD itself for a first commit) to
+   * the failing state, uncommitted changes included. Paths are relative to the workspace root.
+   */
+  public BreakingChange breakingChange() {
+    if (baseCommit == null) {
+      return BreakingChange.NONE;
+    }
+    try {
+      String good;
+      try {
+        good = git.run("rev-parse", "--verify", "-q", baseCommit + "^").strip();
+      } catch (IOException noParent) {
+        good = baseCommit;
+      }
+      return BreakingChange.read(git, good, baseline, baseCommit);
+    } catch (IOException e) {
+      return BreakingChange.NONE; // no clue is better than a wrong one
+    }
   }
 
   /**

@@ -73,6 +73,20 @@ class JavacParserTest {
   }
 
   @Test
+  void nestedDiagnosticOfAMethodReferenceKeepsItsSymbol() {
+    Fixtures.layout(repo, "pom.xml", "src/main/java/com/example/shop/Cart.java");
+    List<Failure> f = Fixtures.scan("maven/compile-renamed-method.log", repo, "/tmp/rn");
+    assertThat(f)
+        .extracting(Failure::line, Failure::column, Failure::message)
+        .containsExactly(
+            tuple(16, 37, "invalid method reference: method totalCents(T)"),
+            tuple(22, 31, "cannot find symbol: method totalCents()"));
+    assertThat(f.get(0).details().location()).isEqualTo("class com.example.shop.Item");
+    assertThat(f.get(1).details().location())
+        .isEqualTo("variable item of type com.example.shop.Item");
+  }
+
+  @Test
   void unreportedException() {
     List<Failure> f =
         Fixtures.scan(

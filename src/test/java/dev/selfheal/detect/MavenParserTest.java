@@ -28,6 +28,15 @@ class MavenParserTest {
   }
 
   @Test
+  void aCachedMissIsTheSameFailure() {
+    Fixtures.layout(repo, "pom.xml");
+    Failure first = Fixtures.scan("maven/dependency-missing.log", repo, null).get(0);
+    Failure cached = Fixtures.scan("maven/dependency-missing-cached.log", repo, null).get(0);
+    assertThat(cached.message()).isEqualTo(first.message());
+    assertThat(cached.fingerprint()).isEqualTo(first.fingerprint());
+  }
+
+  @Test
   void enforcerConvergenceNamesEachArtifactAndItsVersions() {
     Fixtures.layout(repo, "pom.xml");
     List<Failure> f = Fixtures.scan("maven/enforcer-convergence.log", repo, null);

@@ -357,6 +357,34 @@ class HealPipelineIT {
   }
 
   @Test
+  void aRenameAtTheDeclarationIsFollowedAtEveryCallSite() throws Exception {
+    Projects.copy("demo-shop", repo);
+    Projects.write(
+        repo,
+        CART,
+        read(CART)
+            .replace(
+                "import java.util.ArrayList;",
+                "import java.util.ArrayList;\nimport java.util.List;")
+            .replace(
+                "  public int size() {",
+                "  public long largest() {\n    long max = 0;\n    for (Item item : items) {\n"
+                    + "      max = Math.max(max, item.totalCents());\n    }\n    return max;\n  }\n\n  public int size() {"));
+    GitRepos.commitAll(repo, "good");
+    Projects.write(
+        repo, ITEM, read(ITEM).replace("public long totalCents()", "public long lineTotalCents()"));
+    GitRepos.commitAll(repo, "refactor: name line totals clearly");
+    HealPipeline.Result r = heal(HealReport.DeliveryMode.APPLY, standard());
+    assertThat(r.report().status()).isEqualTo(Status.HEALED);
+    assertThat(r.patch().files()).containsExactly(CART);
+    assertThat(read(CART))
+        .contains("Item::lineTotalCents")
+        .contains("item.lineTotalCents()")
+        .doesNotContain("totalCents()\n");
+    assertThat(read(ITEM)).contains("lineTotalCents()");
+  }
+
+  @Test
   void aPassingBuildHasNothingToHeal() throws Exception {
     Projects.copy("demo-shop", repo);
     Projects.write(

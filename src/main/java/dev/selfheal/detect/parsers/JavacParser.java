@@ -110,6 +110,14 @@ public final class JavacParser implements LogParser {
         return true; // the quoted source line
       }
     }
+    if (!body.isBlank()
+        && Character.isWhitespace(body.charAt(0))
+        && !body.strip().startsWith("at ")) {
+      // A nested diagnostic: "invalid method reference" is followed by an indented
+      // "cannot find symbol" whose symbol and location lines come after it.
+      current.excerpt(body.strip());
+      return true;
+    }
     flush();
     return false;
   }

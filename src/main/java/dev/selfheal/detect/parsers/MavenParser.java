@@ -24,9 +24,11 @@ public final class MavenParser implements LogParser {
   private static final Pattern RESOLVE =
       Pattern.compile(
           "^Failed to execute goal on project ([\\w.-]+): (Could not resolve dependencies for project [^:]+:[^:]+:[^:]+:[^:]+: )?(.*?)(?: -> \\[Help \\d+\\])?$");
+  // Maven words a missing artifact differently on a first try and when the miss is cached.
   private static final Pattern ARTIFACT =
       Pattern.compile(
-          "(?:Could not find artifact|Could not transfer artifact|Failure to find) (\\S+)");
+          "(?:Could not find artifact|Could not transfer artifact|Failure to find) (\\S+)"
+              + "|(\\S+:\\S+:\\S+:\\S+) was not found in");
   private static final Pattern CONVERGENCE =
       Pattern.compile(
           "^Dependency convergence error for ([\\w.-]+):([\\w.-]+):(?:[\\w-]+:)?([\\w.-]+)[.:]? ?[Pp]aths to dependency are:?$");
@@ -87,7 +89,7 @@ public final class MavenParser implements LogParser {
       if (m.matches()) {
         String reason = m.group(3);
         Matcher a = ARTIFACT.matcher(reason);
-        String artifact = a.find() ? a.group(1) : null;
+        String artifact = a.find() ? (a.group(1) != null ? a.group(1) : a.group(2)) : null;
         String project = m.group(1);
         Findings.add(
             out,

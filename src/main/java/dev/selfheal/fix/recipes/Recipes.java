@@ -8,6 +8,6 @@ public final class Recipes {
   private Recipes() {}
 
   public static List<FixRecipe> all() {
-    return List.of(new MissingImportRecipe());
+    return List.of(new MissingImportRecipe(), new RenamedMemberRecipe());
   }
 }

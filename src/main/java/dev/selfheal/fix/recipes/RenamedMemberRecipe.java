@@ -1,0 +1,155 @@
+package dev.selfheal.fix.recipes;
+
+import dev.selfheal.fix.ChangeAnalysis;
+import dev.selfheal.fix.FixContext;
+import dev.selfheal.fix.FixRecipe;
+import dev.selfheal.model.Category;
+import dev.selfheal.model.Diagnosis;
+import dev.selfheal.model.DiagnosisSource;
+import dev.selfheal.model.Edit;
+import dev.selfheal.model.Failure;
+import dev.selfheal.model.FailureKind;
+import dev.selfheal.model.Fix;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * "cannot find symbol: method m(…)" (or a field) where the breaking change renamed that member of
+ * the receiver's type at its declaration: follows the rename at the call site. The declaration is
+ * never renamed back — the rename was the intended change; its callers were missed.
+ */
+public final class RenamedMemberRecipe implements FixRecipe {
+  static final String ID = "java/renamed-member";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "Follows a member's rename at the call sites the renaming commit missed.";
+  }
+
+  @Override
+  public boolean appliesTo(Failure f) {
+    return f.kind() == FailureKind.COMPILE_ERROR
+        && f.file() != null
+        && f.file().endsWith(".java")
+        && f.line() != null
+        && (f.message().startsWith("cannot find symbol")
+            || f.message().startsWith("invalid method reference"))
+        && f.details().symbol() != null
+        && (f.details().symbol().startsWith("method ")
+            || f.details().symbol().startsWith("variable "));
+  }
+
+  @Override
+  public Optional<Fix> fix(Failure f, FixContext ctx) throws IOException {
+    Optional<JavacSymbol> sym = JavacSymbol.of(f.details().symbol(), f.details().location());
+    if (sym.isEmpty()) {
+      return Optional.empty();
+    }
+    JavacSymbol s = sym.get();
+    // In a method reference javac names inference variables, not arguments: the arity is unknown.
+    boolean reference = f.message().startsWith("invalid method reference");
+    Optional<ChangeAnalysis.Rename> rename =
+        ctx.analysis().renameOf(s.ownerSimpleName(), s.member(), s.method());
+    if (rename.isEmpty()
+        || (s.method() && !reference && rename.get().parameters() != s.arguments())) {
+      return Optional.empty();
+    }
+    String to = rename.get().to();
+    Optional<Edit> edit = callSite(f, ctx.read(f.file()), s, to, reference);
+    if (edit.isEmpty()) {
+      return Optional.empty();
+    }
+    String what = s.method() ? s.member() + "(…)" : s.member();
+    String simpleFile = f.file().substring(f.file().lastIndexOf('/') + 1);
+    Diagnosis d =
+        new Diagnosis(
+            "the breaking change renamed "
+                + s.ownerSimpleName()
+                + "."
+                + what
+                + " to "
+                + to
+                + " but "
+                + simpleFile
+                + " still uses the old name",
+            Category.TYPE_ERROR,
+            List.of(f.file()),
+            0.95,
+            "javac: cannot find symbol "
+                + f.details().symbol()
+                + " in "
+                + s.ownerType()
+                + " at "
+                + f.file()
+                + ":"
+                + f.line()
+                + "; the breaking change removed "
+                + s.ownerSimpleName()
+                + "."
+                + s.member()
+                + " and added "
+                + s.ownerSimpleName()
+                + "."
+                + to
+                + (s.method() ? " with the same parameters" : " of the same type")
+                + "; the call site is updated, the declaration is left as the change intended.",
+            DiagnosisSource.RULES);
+    return Optional.of(new Fix(List.of(f.fingerprint()), d, ID, List.of(edit.get())));
+  }
+
+  /** The failure's line with the one use of the old name nearest the column renamed. */
+  static Optional<Edit> callSite(
+      Failure f, String source, JavacSymbol s, String to, boolean reference) {
+    String[] lines = source.split("\r?\n", -1);
+    int index = f.line() - 1;
+    if (index < 0 || index >= lines.length) {
+      return Optional.empty();
+    }
+    String line = lines[index];
+    String name = Pattern.quote(s.member());
+    Pattern use =
+        Pattern.compile(
+            reference
+                ? "(?<=::)\\s*" + name + "\\b"
+                : "\\b" + name + "\\b" + (s.method() ? "(?=\\s*\\()" : "(?!\\s*\\()"));
+    Matcher m = use.matcher(line);
+    int best = -1;
+    int column = f.column() == null ? 0 : f.column() - 1;
+    while (m.find()) {
+      if (best < 0 || Math.abs(m.start() - column) < Math.abs(best - column)) {
+        best = m.start();
+      }
+    }
+    if (best < 0) {
+      return Optional.empty();
+    }
+    int at = line.indexOf(s.member(), best);
+    String fixed = line.substring(0, at) + to + line.substring(at + s.member().length());
+    String old = line;
+    String neu = fixed;
+    // The anchor must be unique in the file: widen it with the lines before until it is.
+    for (int k = index - 1; k >= 0 && count(source, old) > 1; k--) {
+      old = lines[k] + "\n" + old;
+      neu = lines[k] + "\n" + neu;
+    }
+    return count(source.replace("\r\n", "\n"), old) == 1
+        ? Optional.of(new Edit(f.file(), old, neu))
+        : Optional.empty();
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+}
