@@ -1,8 +1,11 @@
 package dev.selfheal.fix;
 
+import dev.selfheal.exec.CommandRunner;
+import dev.selfheal.model.Failure;
 import dev.selfheal.vcs.BreakingChange;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +19,9 @@ public final class FixContext {
   private final Map<String, String> pending;
   private final BreakingChange change;
   private ChangeAnalysis analysis;
+  private List<Failure> open = List.of();
+  private CommandRunner runner;
+  private Path logs;
 
   public FixContext(Path repo, JdkTypes jdkTypes) {
     this(repo, jdkTypes, BreakingChange.NONE);
@@ -45,7 +51,36 @@ public final class FixContext {
   public FixContext withPending(Map<String, String> texts) {
     FixContext c = new FixContext(repo, jdkTypes, projectTypes, texts, change);
     c.analysis = analysis;
+    c.open = open;
+    c.runner = runner;
+    c.logs = logs;
     return c;
+  }
+
+  /** Every failure still open in this round, for recipes that fix several at once. */
+  public List<Failure> openFailures() {
+    return open;
+  }
+
+  public FixContext withOpenFailures(List<Failure> failures) {
+    this.open = List.copyOf(failures);
+    return this;
+  }
+
+  /** Lets recipes run the project's own fixers (a formatter), logging to {@code logs}. */
+  public FixContext withRunner(CommandRunner r, Path logFolder) {
+    this.runner = r;
+    this.logs = logFolder;
+    return this;
+  }
+
+  /** The runner for the project's own fixers; empty when this context may not run any. */
+  public java.util.Optional<CommandRunner> runner() {
+    return java.util.Optional.ofNullable(runner);
+  }
+
+  public Path logs() {
+    return logs;
   }
 
   public Map<String, String> pending() {

@@ -2,6 +2,7 @@ package dev.selfheal.pipeline;
 
 import dev.selfheal.config.SelfhealConfig;
 import dev.selfheal.detect.TestOutcome;
+import dev.selfheal.exec.CommandRunner;
 import dev.selfheal.fix.EditWriter;
 import dev.selfheal.fix.FixContext;
 import dev.selfheal.fix.JdkTypes;
@@ -19,6 +20,7 @@ import dev.selfheal.validate.Validator;
 import dev.selfheal.validate.Workspace;
 import dev.selfheal.vcs.BreakingChange;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,6 +45,8 @@ final class HealLoop {
   private final RecipeRunner recipes;
   private final JdkTypes jdk;
   private final Progress progress;
+  private final CommandRunner runner;
+  private final Path logs;
 
   final List<Fix> accepted = new ArrayList<>();
   final List<Violation> violations = new ArrayList<>();
@@ -66,7 +70,9 @@ final class HealLoop {
       String command,
       RecipeRunner recipes,
       JdkTypes jdk,
-      Progress progress) {
+      Progress progress,
+      CommandRunner runner,
+      Path logs) {
     this.ws = ws;
     this.validator = validator;
     this.config = config;
@@ -74,6 +80,8 @@ final class HealLoop {
     this.recipes = recipes;
     this.jdk = jdk;
     this.progress = progress;
+    this.runner = runner;
+    this.logs = logs;
   }
 
   /** True when a validated patch exists. */
@@ -215,7 +223,10 @@ final class HealLoop {
    * a file already being changed is computed against the changed text.
    */
   private Optional<List<Fix>> choose(List<Failure> open, Set<String> tried) throws IOException {
-    FixContext ctx = new FixContext(ws.repo(), jdk, breakingChange());
+    FixContext ctx =
+        new FixContext(ws.repo(), jdk, breakingChange())
+            .withOpenFailures(open)
+            .withRunner(runner, logs);
     Map<String, Fix> bySignature = new LinkedHashMap<>();
     Map<String, String> pending = new LinkedHashMap<>();
     for (Failure f : open) {

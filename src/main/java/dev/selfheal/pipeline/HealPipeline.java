@@ -150,7 +150,9 @@ public final class HealPipeline {
     } else {
       o.notices.add("the LLM tier is not available yet; only recipes were tried");
     }
-    HealLoop loop = new HealLoop(ws, validator, config, command, recipes, jdk, progress);
+    HealLoop loop =
+        new HealLoop(
+            ws, validator, config, command, recipes, jdk, progress, env.runner(), run.path());
     boolean healed = loop.run(open, d0.outcomes());
     o.timings[2] = loop.fixMillis;
     o.timings[3] = loop.validateMillis;

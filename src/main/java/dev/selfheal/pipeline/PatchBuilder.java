@@ -52,6 +52,13 @@ final class PatchBuilder {
       return List.of();
     }
     String[] parts = text.split("\n", -1);
-    return Arrays.asList(parts).subList(0, text.endsWith("\n") ? parts.length - 1 : parts.length);
+    List<String> out =
+        new ArrayList<>(
+            Arrays.asList(parts).subList(0, text.endsWith("\n") ? parts.length - 1 : parts.length));
+    if (!text.endsWith("\n")) {
+      // As git writes it; the marker also makes "}" and "}\n" differ, so the change shows.
+      out.set(out.size() - 1, out.get(out.size() - 1) + "\n\\ No newline at end of file");
+    }
+    return out;
   }
 }

@@ -8,6 +8,10 @@ public final class Recipes {
   private Recipes() {}
 
   public static List<FixRecipe> all() {
-    return List.of(new MissingImportRecipe(), new RenamedMemberRecipe());
+    return List.of(
+        new MissingImportRecipe(),
+        new RenamedMemberRecipe(),
+        new MechanicalLintRecipe(),
+        new SpotlessApplyRecipe());
   }
 }
