@@ -23,9 +23,16 @@ public final class ChangeAnalysis {
   public record Rename(String type, String from, String to, int parameters, boolean method) {}
 
   private final List<Rename> renames;
+  private final java.util.Set<String> changedMethods;
 
-  private ChangeAnalysis(List<Rename> renames) {
+  private ChangeAnalysis(List<Rename> renames, java.util.Set<String> changedMethods) {
     this.renames = List.copyOf(renames);
+    this.changedMethods = java.util.Set.copyOf(changedMethods);
+  }
+
+  /** {@code Type.method} of every method the change added or whose body it altered. */
+  public java.util.Set<String> changedMethods() {
+    return changedMethods;
   }
 
   public List<Rename> renames() {
@@ -42,6 +49,7 @@ public final class ChangeAnalysis {
 
   public static ChangeAnalysis of(BreakingChange change) {
     List<Rename> out = new ArrayList<>();
+    java.util.Set<String> changed = new java.util.HashSet<>();
     JavaParser parser =
         new JavaParser(
             new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
@@ -62,10 +70,11 @@ public final class ChangeAnalysis {
                 if (now != null) {
                   out.addAll(methodRenames(name, old, now));
                   out.addAll(fieldRenames(name, old, now));
+                  changed.addAll(changedBodies(name, old, now));
                 }
               });
     }
-    return new ChangeAnalysis(out);
+    return new ChangeAnalysis(out, changed);
   }
 
   private static Map<String, TypeDeclaration<?>> types(CompilationUnit cu) {
@@ -103,6 +112,25 @@ public final class ChangeAnalysis {
                 true));
       }
     }
+    return out;
+  }
+
+  /** {@code Type.method} of each method added, or whose body differs, between the two versions. */
+  private static List<String> changedBodies(
+      String type, TypeDeclaration<?> before, TypeDeclaration<?> after) {
+    Map<String, MethodDeclaration> was = signatures(before);
+    List<String> out = new ArrayList<>();
+    signatures(after)
+        .forEach(
+            (sig, m) -> {
+              MethodDeclaration old = was.get(sig);
+              if (old == null
+                  || !old.getBody()
+                      .map(Object::toString)
+                      .equals(m.getBody().map(Object::toString))) {
+                out.add(type + "." + m.getNameAsString());
+              }
+            });
     return out;
   }
 

@@ -7,6 +7,7 @@ import dev.selfheal.fix.EditWriter;
 import dev.selfheal.fix.FixContext;
 import dev.selfheal.fix.JdkTypes;
 import dev.selfheal.fix.RecipeRunner;
+import dev.selfheal.fix.recipes.IntendedOutputRecipe;
 import dev.selfheal.guard.GuardInput;
 import dev.selfheal.guard.Guardrails;
 import dev.selfheal.guard.Violation;
@@ -111,7 +112,7 @@ final class HealLoop {
       all.addAll(fixes);
       patch = currentPatch();
       List<Violation> v =
-          Guardrails.check(new GuardInput(all, patch, ws.repo(), config.safety(), Set.of()));
+          Guardrails.check(new GuardInput(all, patch, ws.repo(), config.safety(), intended(all)));
       if (!v.isEmpty()) {
         violations.addAll(v);
         boolean onlyConfidence = v.stream().allMatch(x -> x.rule() == Violation.Rule.CONFIDENCE);
@@ -264,6 +265,18 @@ final class HealLoop {
   }
 
   private BreakingChange change;
+
+  /**
+   * Failures whose intended output change selfheal's own analysis established (never a model's
+   * word).
+   */
+  static Set<String> intended(List<Fix> fixes) {
+    Set<String> out = new HashSet<>();
+    fixes.stream()
+        .filter(f -> f.strategy().equals(IntendedOutputRecipe.ID))
+        .forEach(f -> out.addAll(f.fingerprints()));
+    return out;
+  }
 
   /**
    * The breaking change with paths relative to the repository (it may be a sub-folder of git's

@@ -164,7 +164,12 @@ public final class HealPipeline {
     if (healed) {
       List<Violation> last =
           Guardrails.check(
-              new GuardInput(loop.accepted, loop.patch, ws.repo(), config.safety(), Set.of()));
+              new GuardInput(
+                  loop.accepted,
+                  loop.patch,
+                  ws.repo(),
+                  config.safety(),
+                  HealLoop.intended(loop.accepted)));
       if (!last.isEmpty()) {
         o.violations.addAll(last);
         o.finish(Status.REJECTED, "the final diff was refused by the guardrails");

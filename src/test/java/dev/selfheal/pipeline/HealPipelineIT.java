@@ -384,6 +384,49 @@ class HealPipelineIT {
     assertThat(read(ITEM)).contains("lineTotalCents()");
   }
 
+  private void changeTheTotal(String message) throws Exception {
+    Projects.copy("demo-shop", repo);
+    Projects.write(
+        repo,
+        CART,
+        read(CART)
+            .replace(
+                "import java.util.ArrayList;",
+                "import java.util.ArrayList;\nimport java.util.List;"));
+    GitRepos.commitAll(repo, "good");
+    // a handling fee of 99 cents on every cart with items
+    Projects.write(
+        repo,
+        CART,
+        read(CART)
+            .replace(
+                "return items.stream().mapToLong(Item::totalCents).sum();",
+                "long sum = items.stream().mapToLong(Item::totalCents).sum();\n    return items.isEmpty() ? sum : sum + 99;"));
+    GitRepos.commitAll(repo, message);
+  }
+
+  @Test
+  void aDeclaredOutputChangeUpdatesTheExpectedValue() throws Exception {
+    changeTheTotal("feat: add a 99 cent handling fee");
+    HealPipeline.Result r = heal(HealReport.DeliveryMode.APPLY, standard());
+    assertThat(r.report().status()).isEqualTo(Status.HEALED);
+    assertThat(r.report().fixes())
+        .singleElement()
+        .satisfies(f -> assertThat(f.strategy()).isEqualTo("java/intended-output-change"));
+    assertThat(read("src/test/java/com/example/shop/CartTest.java"))
+        .contains("assertEquals(369, cart.totalCents());");
+    assertThat(read(CART)).contains("sum + 99");
+  }
+
+  @Test
+  void anUndeclaredOutputChangeIsARegressionAndIsLeftAlone() throws Exception {
+    changeTheTotal("tidy the cart");
+    HealPipeline.Result r = heal(HealReport.DeliveryMode.APPLY, standard());
+    assertThat(r.report().status()).isEqualTo(Status.NOT_HEALED);
+    assertThat(read("src/test/java/com/example/shop/CartTest.java"))
+        .contains("assertEquals(270, cart.totalCents());");
+  }
+
   @Test
   void aPassingBuildHasNothingToHeal() throws Exception {
     Projects.copy("demo-shop", repo);

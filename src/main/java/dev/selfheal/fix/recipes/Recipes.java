@@ -12,6 +12,7 @@ public final class Recipes {
         new MissingImportRecipe(),
         new RenamedMemberRecipe(),
         new MechanicalLintRecipe(),
-        new SpotlessApplyRecipe());
+        new SpotlessApplyRecipe(),
+        new IntendedOutputRecipe());
   }
 }

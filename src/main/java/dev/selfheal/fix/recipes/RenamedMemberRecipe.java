@@ -133,23 +133,6 @@ public final class RenamedMemberRecipe implements FixRecipe {
     }
     int at = line.indexOf(s.member(), best);
     String fixed = line.substring(0, at) + to + line.substring(at + s.member().length());
-    String old = line;
-    String neu = fixed;
-    // The anchor must be unique in the file: widen it with the lines before until it is.
-    for (int k = index - 1; k >= 0 && count(source, old) > 1; k--) {
-      old = lines[k] + "\n" + old;
-      neu = lines[k] + "\n" + neu;
-    }
-    return count(source.replace("\r\n", "\n"), old) == 1
-        ? Optional.of(new Edit(f.file(), old, neu))
-        : Optional.empty();
-  }
-
-  private static int count(String text, String part) {
-    int n = 0;
-    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
-      n++;
-    }
-    return n;
+    return LineEdit.replace(f.file(), source, index, fixed);
   }
 }

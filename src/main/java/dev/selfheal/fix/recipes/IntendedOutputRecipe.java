@@ -1,0 +1,195 @@
+package dev.selfheal.fix.recipes;
+
+import dev.selfheal.fix.FixContext;
+import dev.selfheal.fix.FixRecipe;
+import dev.selfheal.model.Category;
+import dev.selfheal.model.Diagnosis;
+import dev.selfheal.model.DiagnosisSource;
+import dev.selfheal.model.Edit;
+import dev.selfheal.model.Failure;
+import dev.selfheal.model.FailureKind;
+import dev.selfheal.model.Fix;
+import dev.selfheal.vcs.BreakingChange;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A test's expectation after an intended output change: updates the expected literal of the failing
+ * assertion to the value the code now produces — only when the breaking change altered production
+ * code the test uses and not the test, the change's new lines carry the new value, and a commit
+ * declares the intent ({@code feat:}, or says the output changed on purpose). Without that, a
+ * failing assertion is a regression the test caught, and this recipe stays out.
+ */
+public final class IntendedOutputRecipe implements FixRecipe {
+  public static final String ID = "java/intended-output-change";
+  private static final Pattern FEAT = Pattern.compile("^feat(\\([^)]*\\))?!?:", Pattern.MULTILINE);
+  private static final Pattern ON_PURPOSE =
+      Pattern.compile(
+          "(?i)\\b(intended|intentional(ly)?|on purpose|deliberate(ly)?|(output|message|format|wording|text) (now|changed|change))\\b");
+  private static final Pattern TEST_FILE =
+      Pattern.compile("(^|/)src/test/|Test\\.java$|Tests\\.java$|IT\\.java$");
+  private static final Pattern CALL = Pattern.compile("\\b([a-zA-Z_]\\w*)\\s*\\(");
+  private static final Pattern LITERAL =
+      Pattern.compile(
+          "\"((?:[^\"\\\\]|\\\\.)*)\"|(?<![\\w.])-?\\d+(?:\\.\\d+)?[LlFfDd]?(?![\\w.])");
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "Updates a test's expected value after a declared, intended change to the output it checks.";
+  }
+
+  @Override
+  public boolean appliesTo(Failure f) {
+    return f.kind() == FailureKind.TEST_FAILURE
+        && f.file() != null
+        && f.file().endsWith(".java")
+        && f.line() != null
+        && f.details().expected() != null
+        && f.details().actual() != null;
+  }
+
+  @Override
+  public Optional<Fix> fix(Failure f, FixContext ctx) throws IOException {
+    BreakingChange change = ctx.change();
+    Optional<String> intent =
+        change.messages().stream()
+            .filter(m -> FEAT.matcher(m).find() || ON_PURPOSE.matcher(m).find())
+            .findFirst();
+    if (intent.isEmpty() || change.file(f.file()).isPresent()) {
+      return Optional.empty(); // no declared intent, or the test itself was changed
+    }
+    String test = ctx.read(f.file());
+    String[] lines = test.split("\r?\n", -1);
+    String line = lines[f.line() - 1];
+    Set<String> called = new HashSet<>();
+    var call = CALL.matcher(line);
+    while (call.find()) {
+      called.add(call.group(1));
+    }
+    List<String> behind = new ArrayList<>();
+    boolean carriesNewValue = false;
+    boolean producedByChangedCode = false;
+    for (BreakingChange.FileChange c : change.files()) {
+      if (!c.path().endsWith(".java")
+          || TEST_FILE.matcher(c.path()).find()
+          || c.before() == null
+          || c.after() == null) {
+        continue;
+      }
+      String type = c.path().substring(c.path().lastIndexOf('/') + 1).replace(".java", "");
+      if (Pattern.compile("\\b" + Pattern.quote(type) + "\\b").matcher(test).find()) {
+        behind.add(c.path());
+        carriesNewValue |= addedLiteralsIn(c, f.details().actual());
+        for (String m : called) {
+          producedByChangedCode |= ctx.analysis().changedMethods().contains(type + "." + m);
+        }
+      }
+    }
+    // The value must come from code the change altered: a method the assertion calls was changed,
+    // or the change's new lines carry the new value.
+    if (behind.isEmpty() || !(producedByChangedCode || carriesNewValue)) {
+      return Optional.empty();
+    }
+    Optional<String[]> swap = literals(line, f.details().expected(), f.details().actual());
+    if (swap.isEmpty() || line.split(Pattern.quote(swap.get()[0]), -1).length != 2) {
+      return Optional.empty(); // the expected literal is not on the failing line exactly once
+    }
+    String fixedLine = line.replace(swap.get()[0], swap.get()[1]);
+    Optional<Edit> edit = LineEdit.replace(f.file(), test, f.line() - 1, fixedLine);
+    if (edit.isEmpty()) {
+      return Optional.empty();
+    }
+    String firstLine = intent.get().lines().findFirst().orElse("");
+    Diagnosis d =
+        new Diagnosis(
+            "the intended change \""
+                + firstLine
+                + "\" changed what "
+                + String.join(", ", names(behind))
+                + " produces; "
+                + f.test()
+                + " still expects the old value",
+            Category.TEST_FAILURE,
+            List.of(f.file()),
+            0.85,
+            "Expected "
+                + f.details().expected()
+                + " but got "
+                + f.details().actual()
+                + ". The breaking change altered "
+                + String.join(", ", behind)
+                + ", which the test uses"
+                + (producedByChangedCode ? ", including a method the failing assertion calls" : "")
+                + (carriesNewValue ? ", and its new lines carry the new value" : "")
+                + "; the test was not changed; the commit declares the change (\""
+                + firstLine
+                + "\"). Only the expected literal on "
+                + f.file()
+                + ":"
+                + f.line()
+                + " is updated.",
+            DiagnosisSource.RULES);
+    return Optional.of(new Fix(List.of(f.fingerprint()), d, ID, List.of(edit.get())));
+  }
+
+  /** A literal in the lines the change added that is part of the new value. */
+  private static boolean addedLiteralsIn(BreakingChange.FileChange c, String actual) {
+    Set<String> before = new HashSet<>(Arrays.asList(c.before().split("\r?\n")));
+    for (String l : c.after().split("\r?\n")) {
+      if (before.contains(l)) {
+        continue;
+      }
+      var m = LITERAL.matcher(l);
+      while (m.find()) {
+        String lit =
+            m.group(1) != null ? unescape(m.group(1)) : m.group().replaceAll("[LlFfDd]$", "");
+        if (!lit.isBlank() && actual.contains(lit)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The expected value as written on the line, and the actual value written the same way. */
+  private static Optional<String[]> literals(String line, String expected, String actual) {
+    String quoted = "\"" + escape(expected) + "\"";
+    if (line.contains(quoted)) {
+      return Optional.of(new String[] {quoted, "\"" + escape(actual) + "\""});
+    }
+    if (expected.matches("-?\\d+(\\.\\d+)?") && actual.matches("-?\\d+(\\.\\d+)?")) {
+      var m =
+          Pattern.compile("(?<![\\w.])" + Pattern.quote(expected) + "([LlFfDd]?)(?![\\w.])")
+              .matcher(line);
+      if (m.find()) {
+        return Optional.of(new String[] {m.group(), actual + m.group(1)});
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<String> names(List<String> paths) {
+    return paths.stream()
+        .map(p -> p.substring(p.lastIndexOf('/') + 1).replace(".java", ""))
+        .toList();
+  }
+
+  private static String escape(String s) {
+    return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t");
+  }
+
+  private static String unescape(String s) {
+    return s.replace("\\n", "\n").replace("\\t", "\t").replace("\\\"", "\"").replace("\\\\", "\\");
+  }
+}

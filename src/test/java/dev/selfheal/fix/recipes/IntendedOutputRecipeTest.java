@@ -1,0 +1,110 @@
+package dev.selfheal.fix.recipes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.selfheal.fix.EditWriter;
+import dev.selfheal.fix.FixContext;
+import dev.selfheal.fix.JdkTypes;
+import dev.selfheal.model.Failure;
+import dev.selfheal.model.FailureDetails;
+import dev.selfheal.model.FailureKind;
+import dev.selfheal.model.Fix;
+import dev.selfheal.testing.Projects;
+import dev.selfheal.vcs.BreakingChange;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IntendedOutputRecipeTest {
+  private static final String SRC = "src/main/java/com/acme/Greeter.java";
+  private static final String TEST = "src/test/java/com/acme/GreeterTest.java";
+  private static final String OLD =
+      "package com.acme;\n\npublic class Greeter {\n  public String greet(String n) {\n    return \"Hello, \" + n + \"!\";\n  }\n}\n";
+  private static final String NEW = OLD.replace("\"Hello, \"", "\"Hi, \"");
+  private static final String TEST_SRC =
+      """
+      package com.acme;
+
+      import static org.junit.jupiter.api.Assertions.assertEquals;
+
+      import org.junit.jupiter.api.Test;
+
+      class GreeterTest {
+        @Test
+        void greets() {
+          assertEquals("Hello, Ada!", new Greeter().greet("Ada"));
+        }
+      }
+      """;
+
+  @TempDir Path repo;
+  private final IntendedOutputRecipe recipe = new IntendedOutputRecipe();
+
+  private Optional<Fix> fix(List<BreakingChange.FileChange> files, String message)
+      throws Exception {
+    Projects.write(repo, SRC, NEW);
+    Projects.write(repo, TEST, TEST_SRC);
+    Failure f =
+        Failure.of(
+            FailureKind.TEST_FAILURE,
+            TEST,
+            10,
+            null,
+            "expected: <Hello, Ada!> but was: <Hi, Ada!>",
+            "com.acme.GreeterTest#greets",
+            null,
+            FailureDetails.tool("surefire").withValues("Hello, Ada!", "Hi, Ada!"));
+    return recipe.fix(
+        f, new FixContext(repo, new JdkTypes(null), new BreakingChange(files, List.of(message))));
+  }
+
+  @Test
+  void aDeclaredFeatureUpdatesOnlyTheExpectedLiteral() throws Exception {
+    Fix f =
+        fix(List.of(new BreakingChange.FileChange(SRC, OLD, NEW)), "feat: greet informally")
+            .orElseThrow();
+    assertThat(f.diagnosis().confidence()).isGreaterThanOrEqualTo(0.7);
+    EditWriter.apply(repo, f.edits());
+    assertThat(Files.readString(repo.resolve(TEST)))
+        .isEqualTo(TEST_SRC.replace("\"Hello, Ada!\"", "\"Hi, Ada!\""));
+  }
+
+  @Test
+  void saidOnPurposeCountsToo() throws Exception {
+    assertThat(
+            fix(
+                List.of(new BreakingChange.FileChange(SRC, OLD, NEW)),
+                "Greeting output changed on purpose"))
+        .isPresent();
+  }
+
+  @Test
+  void withoutDeclaredIntentItIsARegressionTheTestCaught() throws Exception {
+    assertThat(fix(List.of(new BreakingChange.FileChange(SRC, OLD, NEW)), "refactor: tidy greeter"))
+        .isEmpty();
+  }
+
+  @Test
+  void notWhenTheTestItselfChangedOrTheProductionCodeDidNot() throws Exception {
+    assertThat(
+            fix(
+                List.of(
+                    new BreakingChange.FileChange(SRC, OLD, NEW),
+                    new BreakingChange.FileChange(TEST, TEST_SRC, TEST_SRC + "\n")),
+                "feat: greet informally"))
+        .isEmpty();
+    assertThat(fix(List.of(), "feat: greet informally")).isEmpty();
+  }
+
+  @Test
+  void notWhenTheChangeDoesNotCarryTheNewValue() throws Exception {
+    String unrelated =
+        OLD.replace(
+            "public class Greeter {", "public class Greeter {\n  static final int VERSION = 2;");
+    assertThat(fix(List.of(new BreakingChange.FileChange(SRC, OLD, unrelated)), "feat: version 2"))
+        .isEmpty();
+  }
+}
