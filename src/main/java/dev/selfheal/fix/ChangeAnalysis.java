@@ -30,6 +30,29 @@ public final class ChangeAnalysis {
     this.changedMethods = java.util.Set.copyOf(changedMethods);
   }
 
+  /**
+   * A top-level type the change moved to another package and/or renamed (fully qualified names).
+   */
+  public record TypeMove(String from, String to) {
+    public String fromSimple() {
+      return from.substring(from.lastIndexOf('.') + 1);
+    }
+
+    public String toSimple() {
+      return to.substring(to.lastIndexOf('.') + 1);
+    }
+
+    public String fromPackage() {
+      return from.contains(".") ? from.substring(0, from.lastIndexOf('.')) : "";
+    }
+  }
+
+  private List<TypeMove> moves = List.of();
+
+  public List<TypeMove> moves() {
+    return moves;
+  }
+
   /** {@code Type.method} of every method the change added or whose body it altered. */
   public java.util.Set<String> changedMethods() {
     return changedMethods;
@@ -74,7 +97,9 @@ public final class ChangeAnalysis {
                 }
               });
     }
-    return new ChangeAnalysis(out, changed);
+    ChangeAnalysis a = new ChangeAnalysis(out, changed);
+    a.moves = typeMoves(change, parser);
+    return a;
   }
 
   private static Map<String, TypeDeclaration<?>> types(CompilationUnit cu) {
@@ -110,6 +135,53 @@ public final class ChangeAnalysis {
                 added.get(0).getNameAsString(),
                 gone.getValue().getParameters().size(),
                 true));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A deleted file's top-level type paired with an added file's: the same simple name in another
+   * package (a move), or the same package and the same members under a new name (a rename). Only
+   * unique pairings count.
+   */
+  private static List<TypeMove> typeMoves(BreakingChange change, JavaParser parser) {
+    record Decl(String fqcn, String simple, String pkg, java.util.Set<String> members) {}
+    List<Decl> gone = new ArrayList<>();
+    List<Decl> added = new ArrayList<>();
+    for (BreakingChange.FileChange f : change.files()) {
+      if (!f.path().endsWith(".java") || (f.before() == null) == (f.after() == null)) {
+        continue;
+      }
+      String text = f.before() != null ? f.before() : f.after();
+      parser
+          .parse(text)
+          .getResult()
+          .ifPresent(
+              cu -> {
+                String pkg = cu.getPackageDeclaration().map(d -> d.getNameAsString()).orElse("");
+                for (TypeDeclaration<?> t : cu.getTypes()) {
+                  java.util.Set<String> members = new java.util.TreeSet<>(signatures(t).keySet());
+                  fields(t).forEach((n, type) -> members.add(n + ":" + type));
+                  String fq = pkg.isEmpty() ? t.getNameAsString() : pkg + "." + t.getNameAsString();
+                  (f.before() != null ? gone : added)
+                      .add(new Decl(fq, t.getNameAsString(), pkg, members));
+                }
+              });
+    }
+    List<TypeMove> out = new ArrayList<>();
+    for (Decl g : gone) {
+      List<Decl> match =
+          added.stream()
+              .filter(
+                  a ->
+                      (a.simple().equals(g.simple()) && !a.pkg().equals(g.pkg()))
+                          || (!a.simple().equals(g.simple())
+                              && !g.members().isEmpty()
+                              && a.members().equals(g.members())))
+              .toList();
+      if (match.size() == 1) {
+        out.add(new TypeMove(g.fqcn(), match.get(0).fqcn()));
       }
     }
     return out;

@@ -230,6 +230,7 @@ final class HealLoop {
             .withRunner(runner, logs);
     Map<String, Fix> bySignature = new LinkedHashMap<>();
     Map<String, String> pending = new LinkedHashMap<>();
+    List<Failure> unexplained = new ArrayList<>();
     for (Failure f : open) {
       Fix pick = firstUntried(recipes.candidates(f, ctx), tried);
       if (pick != null && bySignature.containsKey(signature(pick))) {
@@ -244,14 +245,10 @@ final class HealLoop {
         pick = firstUntried(recipes.candidates(f, ctx.withPending(pending)), tried);
       }
       if (pick == null) {
-        lastProblem =
-            lastProblem != null
-                ? lastProblem
-                : "no recipe fits "
-                    + (f.test() != null
-                        ? f.test()
-                        : f.file() + ": " + f.message().lines().findFirst().orElse(""));
-        return Optional.empty();
+        // Perhaps a consequence of another failure (a use of a type whose import is broken):
+        // the round goes on with the others, and validation shows whether this one remains.
+        unexplained.add(f);
+        continue;
       }
       try {
         pending.putAll(EditWriter.preview(ws.repo(), pending, pick.edits()));
@@ -260,6 +257,24 @@ final class HealLoop {
         return Optional.empty();
       }
       bySignature.put(signature(pick), pick);
+    }
+    if (bySignature.isEmpty()) {
+      Failure f = unexplained.get(0);
+      lastProblem =
+          lastProblem != null
+              ? lastProblem
+              : "no recipe fits "
+                  + (f.test() != null
+                      ? f.test()
+                      : f.file() + ": " + f.message().lines().findFirst().orElse(""));
+      return Optional.empty();
+    }
+    if (!unexplained.isEmpty()) {
+      progress.note(
+          "fix",
+          unexplained.size()
+              + " failure(s) without a candidate of their own;"
+              + " fixing the others first, which may explain them");
     }
     return Optional.of(new ArrayList<>(bySignature.values()));
   }

@@ -428,6 +428,42 @@ class HealPipelineIT {
   }
 
   @Test
+  void aMovedTypeIsFollowedByItsImportersAndUsers() throws Exception {
+    Projects.copy("demo-shop", repo);
+    Projects.write(
+        repo,
+        CART,
+        read(CART)
+            .replace(
+                "import java.util.ArrayList;",
+                "import java.util.ArrayList;\nimport java.util.List;"));
+    String receipt = "src/main/java/com/example/report/Receipt.java";
+    Projects.write(
+        repo,
+        receipt,
+        "package com.example.report;\n\nimport com.example.shop.Item;\n\n"
+            + "public final class Receipt {\n  public String line(Item i) {\n    return i.sku() + \" \" + i.totalCents();\n  }\n}\n");
+    GitRepos.commitAll(repo, "good");
+    String moved = "src/main/java/com/example/shop/model/Item.java";
+    Projects.write(
+        repo,
+        moved,
+        read(ITEM).replace("package com.example.shop;", "package com.example.shop.model;"));
+    Files.delete(repo.resolve(ITEM));
+    GitRepos.commitAll(repo, "refactor: move Item into the model package");
+    HealPipeline.Result r = heal(HealReport.DeliveryMode.APPLY, standard());
+    assertThat(r.report().status()).isEqualTo(Status.HEALED);
+    assertThat(r.report().fixes())
+        .extracting(f -> f.strategy())
+        .contains("java/moved-type", "java/missing-import");
+    assertThat(read(receipt))
+        .contains("import com.example.shop.model.Item;")
+        .doesNotContain("import com.example.shop.Item;");
+    assertThat(read(CART)).contains("import com.example.shop.model.Item;");
+    assertThat(repo.resolve(ITEM)).doesNotExist();
+  }
+
+  @Test
   void aPassingBuildHasNothingToHeal() throws Exception {
     Projects.copy("demo-shop", repo);
     Projects.write(

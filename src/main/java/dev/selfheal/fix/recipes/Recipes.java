@@ -13,6 +13,7 @@ public final class Recipes {
         new RenamedMemberRecipe(),
         new MechanicalLintRecipe(),
         new SpotlessApplyRecipe(),
-        new IntendedOutputRecipe());
+        new IntendedOutputRecipe(),
+        new MovedTypeRecipe());
   }
 }
