@@ -48,6 +48,15 @@ public final class ChangeAnalysis {
   }
 
   private List<TypeMove> moves = List.of();
+  private List<SignatureChange> signatures = List.of();
+
+  /** A method of {@code type} whose parameters (type and name each) the change altered. */
+  public record SignatureChange(
+      String type, String method, List<String> before, List<String> after) {}
+
+  public List<SignatureChange> signatureChanges() {
+    return signatures;
+  }
 
   public List<TypeMove> moves() {
     return moves;
@@ -99,6 +108,7 @@ public final class ChangeAnalysis {
     }
     ChangeAnalysis a = new ChangeAnalysis(out, changed);
     a.moves = typeMoves(change, parser);
+    a.signatures = signatureChanges(change, parser);
     return a;
   }
 
@@ -185,6 +195,48 @@ public final class ChangeAnalysis {
       }
     }
     return out;
+  }
+
+  /** Methods that exist once, by name, in both versions of a type, with different parameters. */
+  private static List<SignatureChange> signatureChanges(BreakingChange change, JavaParser parser) {
+    List<SignatureChange> out = new ArrayList<>();
+    for (BreakingChange.FileChange f : change.files()) {
+      if (!f.path().endsWith(".java") || f.before() == null || f.after() == null) {
+        continue;
+      }
+      Optional<CompilationUnit> before = parser.parse(f.before()).getResult();
+      Optional<CompilationUnit> after = parser.parse(f.after()).getResult();
+      if (before.isEmpty() || after.isEmpty()) {
+        continue;
+      }
+      Map<String, TypeDeclaration<?>> now = types(after.get());
+      types(before.get())
+          .forEach(
+              (name, old) -> {
+                TypeDeclaration<?> t = now.get(name);
+                if (t == null) {
+                  return;
+                }
+                for (MethodDeclaration m : old.getMethods()) {
+                  List<MethodDeclaration> was = old.getMethodsByName(m.getNameAsString());
+                  List<MethodDeclaration> is = t.getMethodsByName(m.getNameAsString());
+                  if (was.size() == 1 && is.size() == 1) {
+                    List<String> p0 = params(was.get(0));
+                    List<String> p1 = params(is.get(0));
+                    if (!p0.equals(p1)) {
+                      out.add(new SignatureChange(name, m.getNameAsString(), p0, p1));
+                    }
+                  }
+                }
+              });
+    }
+    return out;
+  }
+
+  private static List<String> params(MethodDeclaration m) {
+    return m.getParameters().stream()
+        .map(p -> p.getType().asString() + " " + p.getNameAsString())
+        .toList();
   }
 
   /** {@code Type.method} of each method added, or whose body differs, between the two versions. */

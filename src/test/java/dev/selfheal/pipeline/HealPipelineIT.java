@@ -464,6 +464,34 @@ class HealPipelineIT {
   }
 
   @Test
+  void aRemovedParameterIsDroppedAtTheCall() throws Exception {
+    Projects.copy("demo-shop", repo);
+    String pricing = "src/main/java/com/example/shop/Pricing.java";
+    Projects.write(
+        repo,
+        pricing,
+        "package com.example.shop;\n\nfinal class Pricing {\n"
+            + "  static long total(long cents, long discountCents) {\n    return cents;\n  }\n}\n");
+    Projects.write(
+        repo,
+        CART,
+        read(CART)
+            .replace(
+                "import java.util.ArrayList;",
+                "import java.util.ArrayList;\nimport java.util.List;")
+            .replace(
+                "return items.stream().mapToLong(Item::totalCents).sum();",
+                "return Pricing.total(items.stream().mapToLong(Item::totalCents).sum(), 0);"));
+    GitRepos.commitAll(repo, "good");
+    Projects.write(repo, pricing, read(pricing).replace(", long discountCents", ""));
+    GitRepos.commitAll(repo, "refactor: discounts are applied elsewhere");
+    HealPipeline.Result r = heal(HealReport.DeliveryMode.APPLY, standard());
+    assertThat(r.report().status()).isEqualTo(Status.HEALED);
+    assertThat(read(CART))
+        .contains("return Pricing.total(items.stream().mapToLong(Item::totalCents).sum());");
+  }
+
+  @Test
   void aPassingBuildHasNothingToHeal() throws Exception {
     Projects.copy("demo-shop", repo);
     Projects.write(

@@ -14,6 +14,7 @@ public final class Recipes {
         new MechanicalLintRecipe(),
         new SpotlessApplyRecipe(),
         new IntendedOutputRecipe(),
-        new MovedTypeRecipe());
+        new MovedTypeRecipe(),
+        new ChangedSignatureRecipe());
   }
 }
