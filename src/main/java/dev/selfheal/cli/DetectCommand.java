@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `selfheal detect`: the structured failures of the check command or of a CI log. */
@@ -26,11 +27,7 @@ public final class DetectCommand implements Callable<Integer> {
     this.env = env;
   }
 
-  @Option(
-      names = "--repo",
-      description = "the repository (default: the current directory)",
-      defaultValue = ".")
-  Path repo;
+  @Mixin RepoOptions where;
 
   @ArgGroup(exclusive = true)
   Source source = new Source();
@@ -47,9 +44,6 @@ public final class DetectCommand implements Callable<Integer> {
     Path logs;
   }
 
-  @Option(names = "--config", description = "a .selfheal.yml to use instead of the repository's")
-  Path config;
-
   @Option(names = "--json", description = "print {\"failures\": [...]} on stdout")
   boolean json;
 
@@ -57,7 +51,8 @@ public final class DetectCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     DetectService.Result r =
         new DetectService(env)
-            .detect(repo, source.command, source.logs, config, new Progress(System.err));
+            .detect(
+                where.repo, source.command, source.logs, where.config, new Progress(System.err));
     r.detection().notices().forEach(n -> System.err.println("notice    " + n));
     if (json) {
       Map<String, Object> out = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `selfheal heal`: the whole pipeline. */
@@ -25,11 +26,7 @@ public final class HealCommand implements Callable<Integer> {
     this.env = env;
   }
 
-  @Option(
-      names = "--repo",
-      description = "the repository (default: the current directory)",
-      defaultValue = ".")
-  Path repo;
+  @Mixin RepoOptions where;
 
   @ArgGroup(exclusive = true)
   Source source = new Source();
@@ -67,9 +64,6 @@ public final class HealCommand implements Callable<Integer> {
       description = "write the machine-readable report (selfheal.report/v1) here")
   Path report;
 
-  @Option(names = "--config", description = "a .selfheal.yml to use instead of the repository's")
-  Path config;
-
   @Option(names = "--no-llm", description = "use recipes only, never a model")
   boolean noLlm;
 
@@ -82,7 +76,7 @@ public final class HealCommand implements Callable<Integer> {
     HealPipeline.Result r =
         new HealPipeline(env)
             .heal(
-                new HealRequest(repo, source.command, logs, m, report, config, noLlm),
+                new HealRequest(where.repo, source.command, logs, m, report, where.config, noLlm),
                 new Progress(System.err));
     HealSummary.print(r, env, System.out, System.err);
     return r.report().status().exitCode();

@@ -8,27 +8,26 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.selfheal.vcs.BreakingChange;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * What the breaking change did to the project's Java declarations: members renamed at their
- * declaration (a member gone and one with a new name and the same parameters come in the same
- * type). Read by parsing each changed file before and after.
+ * What the breaking change did to the project's Java declarations, read by parsing each changed
+ * file before and after: members renamed at their declaration, methods whose parameters or bodies
+ * changed, and types moved to another package or renamed.
  */
 public final class ChangeAnalysis {
   /** A member of {@code type} (simple name) renamed from {@code from} to {@code to}. */
   public record Rename(String type, String from, String to, int parameters, boolean method) {}
 
-  private final List<Rename> renames;
-  private final java.util.Set<String> changedMethods;
-
-  private ChangeAnalysis(List<Rename> renames, java.util.Set<String> changedMethods) {
-    this.renames = List.copyOf(renames);
-    this.changedMethods = java.util.Set.copyOf(changedMethods);
-  }
+  /** A method of {@code type} whose parameters (type and name each) the change altered. */
+  public record SignatureChange(
+      String type, String method, List<String> before, List<String> after) {}
 
   /**
    * A top-level type the change moved to another package and/or renamed (fully qualified names).
@@ -47,24 +46,20 @@ public final class ChangeAnalysis {
     }
   }
 
-  private List<TypeMove> moves = List.of();
-  private List<SignatureChange> signatures = List.of();
+  private final List<Rename> renames;
+  private final Set<String> changedMethods;
+  private final List<SignatureChange> signatureChanges;
+  private final List<TypeMove> moves;
 
-  /** A method of {@code type} whose parameters (type and name each) the change altered. */
-  public record SignatureChange(
-      String type, String method, List<String> before, List<String> after) {}
-
-  public List<SignatureChange> signatureChanges() {
-    return signatures;
-  }
-
-  public List<TypeMove> moves() {
-    return moves;
-  }
-
-  /** {@code Type.method} of every method the change added or whose body it altered. */
-  public java.util.Set<String> changedMethods() {
-    return changedMethods;
+  private ChangeAnalysis(
+      List<Rename> renames,
+      Set<String> changedMethods,
+      List<SignatureChange> signatureChanges,
+      List<TypeMove> moves) {
+    this.renames = List.copyOf(renames);
+    this.changedMethods = Set.copyOf(changedMethods);
+    this.signatureChanges = List.copyOf(signatureChanges);
+    this.moves = List.copyOf(moves);
   }
 
   public List<Rename> renames() {
@@ -79,12 +74,26 @@ public final class ChangeAnalysis {
     return hits.size() == 1 ? Optional.of(hits.get(0)) : Optional.empty();
   }
 
+  /** {@code Type.method} of every method the change added or whose body it altered. */
+  public Set<String> changedMethods() {
+    return changedMethods;
+  }
+
+  public List<SignatureChange> signatureChanges() {
+    return signatureChanges;
+  }
+
+  public List<TypeMove> moves() {
+    return moves;
+  }
+
   public static ChangeAnalysis of(BreakingChange change) {
-    List<Rename> out = new ArrayList<>();
-    java.util.Set<String> changed = new java.util.HashSet<>();
     JavaParser parser =
         new JavaParser(
             new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+    List<Rename> renames = new ArrayList<>();
+    Set<String> changed = new HashSet<>();
+    List<SignatureChange> signatures = new ArrayList<>();
     for (BreakingChange.FileChange f : change.files()) {
       if (!f.path().endsWith(".java") || f.before() == null || f.after() == null) {
         continue;
@@ -94,22 +103,20 @@ public final class ChangeAnalysis {
       if (before.isEmpty() || after.isEmpty()) {
         continue;
       }
-      Map<String, TypeDeclaration<?>> afterTypes = types(after.get());
+      Map<String, TypeDeclaration<?>> now = types(after.get());
       types(before.get())
           .forEach(
               (name, old) -> {
-                TypeDeclaration<?> now = afterTypes.get(name);
-                if (now != null) {
-                  out.addAll(methodRenames(name, old, now));
-                  out.addAll(fieldRenames(name, old, now));
-                  changed.addAll(changedBodies(name, old, now));
+                TypeDeclaration<?> t = now.get(name);
+                if (t != null) {
+                  renames.addAll(methodRenames(name, old, t));
+                  renames.addAll(fieldRenames(name, old, t));
+                  changed.addAll(changedBodies(name, old, t));
+                  signatures.addAll(signatureChanges(name, old, t));
                 }
               });
     }
-    ChangeAnalysis a = new ChangeAnalysis(out, changed);
-    a.moves = typeMoves(change, parser);
-    a.signatures = signatureChanges(change, parser);
-    return a;
+    return new ChangeAnalysis(renames, changed, signatures, typeMoves(change, parser));
   }
 
   private static Map<String, TypeDeclaration<?>> types(CompilationUnit cu) {
@@ -118,6 +125,7 @@ public final class ChangeAnalysis {
     return out;
   }
 
+  /** A method gone, and exactly one new method with the same parameters and staticness. */
   private static List<Rename> methodRenames(
       String type, TypeDeclaration<?> before, TypeDeclaration<?> after) {
     Map<String, MethodDeclaration> was = signatures(before);
@@ -150,13 +158,69 @@ public final class ChangeAnalysis {
     return out;
   }
 
+  /** A field gone, and exactly one new field of the same type. */
+  private static List<Rename> fieldRenames(
+      String type, TypeDeclaration<?> before, TypeDeclaration<?> after) {
+    Map<String, String> was = fields(before);
+    Map<String, String> now = fields(after);
+    List<Rename> out = new ArrayList<>();
+    for (Map.Entry<String, String> gone : was.entrySet()) {
+      if (now.containsKey(gone.getKey())) {
+        continue;
+      }
+      List<String> added =
+          now.entrySet().stream()
+              .filter(e -> !was.containsKey(e.getKey()) && e.getValue().equals(gone.getValue()))
+              .map(Map.Entry::getKey)
+              .toList();
+      if (added.size() == 1) {
+        out.add(new Rename(type, gone.getKey(), added.get(0), 0, false));
+      }
+    }
+    return out;
+  }
+
+  /** {@code Type.method} of each method added, or whose body differs, between the two versions. */
+  private static List<String> changedBodies(
+      String type, TypeDeclaration<?> before, TypeDeclaration<?> after) {
+    Map<String, MethodDeclaration> was = signatures(before);
+    List<String> out = new ArrayList<>();
+    signatures(after)
+        .forEach(
+            (sig, m) -> {
+              MethodDeclaration old = was.get(sig);
+              if (old == null
+                  || !old.getBody()
+                      .map(Object::toString)
+                      .equals(m.getBody().map(Object::toString))) {
+                out.add(type + "." + m.getNameAsString());
+              }
+            });
+    return out;
+  }
+
+  /** Methods that exist once, by name, in both versions, with different parameters. */
+  private static List<SignatureChange> signatureChanges(
+      String type, TypeDeclaration<?> before, TypeDeclaration<?> after) {
+    List<SignatureChange> out = new ArrayList<>();
+    for (MethodDeclaration m : before.getMethods()) {
+      List<MethodDeclaration> was = before.getMethodsByName(m.getNameAsString());
+      List<MethodDeclaration> is = after.getMethodsByName(m.getNameAsString());
+      if (was.size() == 1 && is.size() == 1 && !params(was.get(0)).equals(params(is.get(0)))) {
+        out.add(
+            new SignatureChange(type, m.getNameAsString(), params(was.get(0)), params(is.get(0))));
+      }
+    }
+    return out;
+  }
+
   /**
    * A deleted file's top-level type paired with an added file's: the same simple name in another
    * package (a move), or the same package and the same members under a new name (a rename). Only
    * unique pairings count.
    */
   private static List<TypeMove> typeMoves(BreakingChange change, JavaParser parser) {
-    record Decl(String fqcn, String simple, String pkg, java.util.Set<String> members) {}
+    record Decl(String fqcn, String simple, String pkg, Set<String> members) {}
     List<Decl> gone = new ArrayList<>();
     List<Decl> added = new ArrayList<>();
     for (BreakingChange.FileChange f : change.files()) {
@@ -171,7 +235,7 @@ public final class ChangeAnalysis {
               cu -> {
                 String pkg = cu.getPackageDeclaration().map(d -> d.getNameAsString()).orElse("");
                 for (TypeDeclaration<?> t : cu.getTypes()) {
-                  java.util.Set<String> members = new java.util.TreeSet<>(signatures(t).keySet());
+                  Set<String> members = new TreeSet<>(signatures(t).keySet());
                   fields(t).forEach((n, type) -> members.add(n + ":" + type));
                   String fq = pkg.isEmpty() ? t.getNameAsString() : pkg + "." + t.getNameAsString();
                   (f.before() != null ? gone : added)
@@ -197,67 +261,6 @@ public final class ChangeAnalysis {
     return out;
   }
 
-  /** Methods that exist once, by name, in both versions of a type, with different parameters. */
-  private static List<SignatureChange> signatureChanges(BreakingChange change, JavaParser parser) {
-    List<SignatureChange> out = new ArrayList<>();
-    for (BreakingChange.FileChange f : change.files()) {
-      if (!f.path().endsWith(".java") || f.before() == null || f.after() == null) {
-        continue;
-      }
-      Optional<CompilationUnit> before = parser.parse(f.before()).getResult();
-      Optional<CompilationUnit> after = parser.parse(f.after()).getResult();
-      if (before.isEmpty() || after.isEmpty()) {
-        continue;
-      }
-      Map<String, TypeDeclaration<?>> now = types(after.get());
-      types(before.get())
-          .forEach(
-              (name, old) -> {
-                TypeDeclaration<?> t = now.get(name);
-                if (t == null) {
-                  return;
-                }
-                for (MethodDeclaration m : old.getMethods()) {
-                  List<MethodDeclaration> was = old.getMethodsByName(m.getNameAsString());
-                  List<MethodDeclaration> is = t.getMethodsByName(m.getNameAsString());
-                  if (was.size() == 1 && is.size() == 1) {
-                    List<String> p0 = params(was.get(0));
-                    List<String> p1 = params(is.get(0));
-                    if (!p0.equals(p1)) {
-                      out.add(new SignatureChange(name, m.getNameAsString(), p0, p1));
-                    }
-                  }
-                }
-              });
-    }
-    return out;
-  }
-
-  private static List<String> params(MethodDeclaration m) {
-    return m.getParameters().stream()
-        .map(p -> p.getType().asString() + " " + p.getNameAsString())
-        .toList();
-  }
-
-  /** {@code Type.method} of each method added, or whose body differs, between the two versions. */
-  private static List<String> changedBodies(
-      String type, TypeDeclaration<?> before, TypeDeclaration<?> after) {
-    Map<String, MethodDeclaration> was = signatures(before);
-    List<String> out = new ArrayList<>();
-    signatures(after)
-        .forEach(
-            (sig, m) -> {
-              MethodDeclaration old = was.get(sig);
-              if (old == null
-                  || !old.getBody()
-                      .map(Object::toString)
-                      .equals(m.getBody().map(Object::toString))) {
-                out.add(type + "." + m.getNameAsString());
-              }
-            });
-    return out;
-  }
-
   private static Map<String, MethodDeclaration> signatures(TypeDeclaration<?> t) {
     Map<String, MethodDeclaration> out = new LinkedHashMap<>();
     for (MethodDeclaration m : t.getMethods()) {
@@ -268,25 +271,10 @@ public final class ChangeAnalysis {
     return out;
   }
 
-  private static List<Rename> fieldRenames(
-      String type, TypeDeclaration<?> before, TypeDeclaration<?> after) {
-    Map<String, String> was = fields(before);
-    Map<String, String> now = fields(after);
-    List<Rename> out = new ArrayList<>();
-    for (Map.Entry<String, String> gone : was.entrySet()) {
-      if (now.containsKey(gone.getKey())) {
-        continue;
-      }
-      List<String> added =
-          now.entrySet().stream()
-              .filter(e -> !was.containsKey(e.getKey()) && e.getValue().equals(gone.getValue()))
-              .map(Map.Entry::getKey)
-              .toList();
-      if (added.size() == 1) {
-        out.add(new Rename(type, gone.getKey(), added.get(0), 0, false));
-      }
-    }
-    return out;
+  private static List<String> params(MethodDeclaration m) {
+    return m.getParameters().stream()
+        .map(p -> p.getType().asString() + " " + p.getNameAsString())
+        .toList();
   }
 
   private static Map<String, String> fields(TypeDeclaration<?> t) {

@@ -58,6 +58,18 @@ class HealPipelineIT {
     GitRepos.commitAll(repo, "feat: cart");
   }
 
+  /** The demo with its import restored: a project that builds, to break in other ways. */
+  private void workingDemo() throws Exception {
+    Projects.copy("demo-shop", repo);
+    Projects.write(
+        repo,
+        CART,
+        read(CART)
+            .replace(
+                "import java.util.ArrayList;",
+                "import java.util.ArrayList;\nimport java.util.List;"));
+  }
+
   private String read(String file) throws Exception {
     return Files.readString(repo.resolve(file));
   }
@@ -98,14 +110,7 @@ class HealPipelineIT {
 
   @Test
   void uncommittedAndUntrackedChangesAreHealedWithTheRest() throws Exception {
-    Projects.copy("demo-shop", repo);
-    Projects.write(
-        repo,
-        CART,
-        read(CART)
-            .replace(
-                "import java.util.ArrayList;",
-                "import java.util.ArrayList;\nimport java.util.List;"));
+    workingDemo();
     GitRepos.commitAll(repo, "a good commit");
     // the breakage is uncommitted; a new, untracked class is used by it
     Projects.write(
@@ -154,14 +159,7 @@ class HealPipelineIT {
 
   @Test
   void aTestThatPassesOnRerunIsFlakyAndNothingChanges() throws Exception {
-    Projects.copy("demo-shop", repo);
-    Projects.write(
-        repo,
-        CART,
-        read(CART)
-            .replace(
-                "import java.util.ArrayList;",
-                "import java.util.ArrayList;\nimport java.util.List;"));
+    workingDemo();
     Path marker = scratch.resolve("flaky-marker");
     Projects.write(
         repo,
@@ -197,14 +195,7 @@ class HealPipelineIT {
 
   /** Item charges one cent too much for three or more: CartTest#totalIsTheSumOfTheLines fails. */
   private void logicBug() throws Exception {
-    Projects.copy("demo-shop", repo);
-    Projects.write(
-        repo,
-        CART,
-        read(CART)
-            .replace(
-                "import java.util.ArrayList;",
-                "import java.util.ArrayList;\nimport java.util.List;"));
+    workingDemo();
     Projects.write(
         repo,
         ITEM,
@@ -299,14 +290,7 @@ class HealPipelineIT {
 
   @Test
   void failuresFromACiLogThatDoNotFailHereAreNotReproduced() throws Exception {
-    Projects.copy("demo-shop", repo);
-    Projects.write(
-        repo,
-        CART,
-        read(CART)
-            .replace(
-                "import java.util.ArrayList;",
-                "import java.util.ArrayList;\nimport java.util.List;"));
+    workingDemo();
     GitRepos.commitAll(repo, "fixed already");
     Path ciLog = scratch.resolve("ci.log");
     Files.writeString(
@@ -385,14 +369,7 @@ class HealPipelineIT {
   }
 
   private void changeTheTotal(String message) throws Exception {
-    Projects.copy("demo-shop", repo);
-    Projects.write(
-        repo,
-        CART,
-        read(CART)
-            .replace(
-                "import java.util.ArrayList;",
-                "import java.util.ArrayList;\nimport java.util.List;"));
+    workingDemo();
     GitRepos.commitAll(repo, "good");
     // a handling fee of 99 cents on every cart with items
     Projects.write(
@@ -429,14 +406,7 @@ class HealPipelineIT {
 
   @Test
   void aMovedTypeIsFollowedByItsImportersAndUsers() throws Exception {
-    Projects.copy("demo-shop", repo);
-    Projects.write(
-        repo,
-        CART,
-        read(CART)
-            .replace(
-                "import java.util.ArrayList;",
-                "import java.util.ArrayList;\nimport java.util.List;"));
+    workingDemo();
     String receipt = "src/main/java/com/example/report/Receipt.java";
     Projects.write(
         repo,
@@ -493,14 +463,7 @@ class HealPipelineIT {
 
   @Test
   void aPassingBuildHasNothingToHeal() throws Exception {
-    Projects.copy("demo-shop", repo);
-    Projects.write(
-        repo,
-        CART,
-        read(CART)
-            .replace(
-                "import java.util.ArrayList;",
-                "import java.util.ArrayList;\nimport java.util.List;"));
+    workingDemo();
     GitRepos.commitAll(repo, "good");
     HealPipeline.Result r = heal(HealReport.DeliveryMode.DRY_RUN, standard());
     assertThat(r.report().status()).isEqualTo(Status.NO_FAILURE);
