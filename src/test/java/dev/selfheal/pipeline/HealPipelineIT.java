@@ -462,6 +462,19 @@ class HealPipelineIT {
   }
 
   @Test
+  void failuresFromACiLogThatDoFailHereAreHealed() throws Exception {
+    brokenDemo();
+    Path ciLog = scratch.resolve("ci.log");
+    Files.writeString(
+        ciLog,
+        Files.readString(Path.of("src/test/resources/fixtures/maven/quiet-compile.log"))
+            .replace("/tmp/dtest", "/home/runner/work/shop/shop"));
+    HealPipeline.Result r = heal(HealReport.DeliveryMode.DRY_RUN, standard(), ciLog);
+    assertThat(r.report().status()).isEqualTo(Status.HEALED);
+    assertThat(r.patch().diff()).contains("+import java.util.List;");
+  }
+
+  @Test
   void aPassingBuildHasNothingToHeal() throws Exception {
     workingDemo();
     GitRepos.commitAll(repo, "good");
