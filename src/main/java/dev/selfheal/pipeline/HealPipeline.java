@@ -76,7 +76,7 @@ public final class HealPipeline {
       RunDir.writeAtomically(
           req.reportFile(), env.redactor().redact(Json.mapper().writeValueAsString(report)) + "\n");
     }
-    return new Result(report, o.patch, run);
+    return new Result(report, o.validated ? o.patch : Patch.EMPTY, run);
   }
 
   private void heal(
@@ -154,6 +154,7 @@ public final class HealPipeline {
         new HealLoop(
             ws, validator, config, command, recipes, jdk, progress, env.runner(), run.path());
     boolean healed = loop.run(open, d0.outcomes());
+    o.validated = healed;
     o.timings[2] = loop.fixMillis;
     o.timings[3] = loop.validateMillis;
     o.absorb(loop);

@@ -31,6 +31,10 @@ final class Outcome {
   Validator.FullCheck full;
   String lastProblem;
   boolean applied;
+
+  /** A patch passed validation: only then do the report's fixes and patch mean anything. */
+  boolean validated;
+
   HealReport.DeliveryMode mode = HealReport.DeliveryMode.DRY_RUN;
   final long[] timings = new long[6];
 
@@ -52,7 +56,7 @@ final class Outcome {
     targeted = loop.targeted;
     full = loop.full;
     lastProblem = loop.lastProblem;
-    patch = loop.accepted.isEmpty() ? Patch.EMPTY : loop.patch;
+    patch = loop.patch;
   }
 
   HealReport report(Environment env) {
@@ -69,8 +73,10 @@ final class Outcome {
         baseCommit,
         failures,
         diagnoses,
-        status == Status.HEALED ? fixes : List.of(),
-        new HealReport.PatchSummary(patch.filesChanged(), patch.linesChanged(), patch.diff()),
+        validated ? fixes : List.of(),
+        validated
+            ? new HealReport.PatchSummary(patch.filesChanged(), patch.linesChanged(), patch.diff())
+            : new HealReport.PatchSummary(0, 0, ""),
         new HealReport.Guardrails(violations.isEmpty(), violations),
         new HealReport.Validation(attempts, flaky, targeted, f, runs, commandMillis, lastProblem),
         new HealReport.Delivery(mode, null, null, applied),
