@@ -58,9 +58,14 @@ public final class RenamedMemberRecipe implements FixRecipe {
     boolean reference = f.message().startsWith("invalid method reference");
     Optional<ChangeAnalysis.Rename> rename =
         ctx.analysis().renameOf(s.ownerSimpleName(), s.member(), s.method());
-    if (rename.isEmpty()
-        || (s.method() && !reference && rename.get().parameters() != s.arguments())) {
+    if (rename.isPresent()
+        && s.method()
+        && !reference
+        && rename.get().parameters() != s.arguments()) {
       return Optional.empty();
+    }
+    if (rename.isEmpty()) {
+      return closestMember(f, ctx, s, reference);
     }
     String to = rename.get().to();
     Optional<Edit> edit = callSite(f, ctx.read(f.file()), s, to, reference);
@@ -103,6 +108,132 @@ public final class RenamedMemberRecipe implements FixRecipe {
                 + "; the call site is updated, the declaration is left as the change intended.",
             DiagnosisSource.RULES);
     return Optional.of(new Fix(List.of(f.fingerprint()), d, ID, List.of(edit.get())));
+  }
+
+  /**
+   * No rename in the breaking change: the member of the receiver's type nearest by name (one or two
+   * edits, the same arity), if exactly one is nearest. A typo one edit away is likely; two edits
+   * away stays below the default threshold.
+   */
+  private Optional<Fix> closestMember(Failure f, FixContext ctx, JavacSymbol s, boolean reference)
+      throws IOException {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    String owner =
+        s.ownerType().contains("<")
+            ? s.ownerType().substring(0, s.ownerType().indexOf('<'))
+            : s.ownerType();
+    Class<?> jdk = ctx.jdkTypes().load(owner);
+    if (jdk != null) {
+      if (s.method()) {
+        for (java.lang.reflect.Method m : jdk.getMethods()) {
+          if (reference || m.getParameterCount() == s.arguments()) {
+            names.add(m.getName());
+          }
+        }
+      } else {
+        for (java.lang.reflect.Field fl : jdk.getFields()) {
+          names.add(fl.getName());
+        }
+      }
+    } else {
+      for (var t : ctx.projectTypes().named(s.ownerSimpleName())) {
+        if (!t.fqcn().equals(owner) && owner.contains(".")) {
+          continue;
+        }
+        var cu = MissingImportRecipe.parser().parse(ctx.read(t.file())).getResult();
+        if (cu.isEmpty()) {
+          continue;
+        }
+        for (com.github.javaparser.ast.body.TypeDeclaration<?> d :
+            cu.get().findAll(com.github.javaparser.ast.body.TypeDeclaration.class)) {
+          if (!d.getNameAsString().equals(s.ownerSimpleName())) {
+            continue;
+          }
+          if (s.method()) {
+            for (com.github.javaparser.ast.body.MethodDeclaration m : d.getMethods()) {
+              if (reference || m.getParameters().size() == s.arguments()) {
+                names.add(m.getNameAsString());
+              }
+            }
+          } else {
+            for (com.github.javaparser.ast.body.FieldDeclaration fd : d.getFields()) {
+              fd.getVariables().forEach(v -> names.add(v.getNameAsString()));
+            }
+          }
+        }
+      }
+    }
+    int best = Integer.MAX_VALUE;
+    List<String> nearest = new java.util.ArrayList<>();
+    for (String n : names) {
+      int d = distance(s.member(), n);
+      if (d < best) {
+        best = d;
+        nearest.clear();
+      }
+      if (d == best) {
+        nearest.add(n);
+      }
+    }
+    if (nearest.size() != 1 || best == 0 || best > 2 || best >= s.member().length() / 2) {
+      return Optional.empty();
+    }
+    String to = nearest.get(0);
+    Optional<Edit> edit = callSite(f, ctx.read(f.file()), s, to, reference);
+    if (edit.isEmpty()) {
+      return Optional.empty();
+    }
+    double confidence = best == 1 ? 0.75 : 0.6;
+    Diagnosis d =
+        new Diagnosis(
+            f.file().substring(f.file().lastIndexOf('/') + 1)
+                + " uses "
+                + s.member()
+                + ", which "
+                + s.ownerSimpleName()
+                + " does not have; the nearest member is "
+                + to,
+            Category.TYPE_ERROR,
+            List.of(f.file()),
+            confidence,
+            "javac: cannot find symbol "
+                + f.details().symbol()
+                + " in "
+                + s.ownerType()
+                + " at "
+                + f.file()
+                + ":"
+                + f.line()
+                + "; the breaking change renamed nothing of that name; of "
+                + s.ownerSimpleName()
+                + "'s members"
+                + (s.method() && !reference ? " taking " + s.arguments() + " argument(s)" : "")
+                + ", only "
+                + to
+                + " is "
+                + best
+                + " edit(s) away.",
+            DiagnosisSource.RULES);
+    return Optional.of(new Fix(List.of(f.fingerprint()), d, ID, List.of(edit.get())));
+  }
+
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   /** The failure's line with the one use of the old name nearest the column renamed. */

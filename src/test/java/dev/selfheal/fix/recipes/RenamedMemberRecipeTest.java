@@ -121,6 +121,72 @@ class RenamedMemberRecipeTest {
         .isEmpty();
   }
 
+  private Optional<Fix> noChange(String app, Failure f) throws Exception {
+    Projects.write(repo, GREETER, BEFORE);
+    Projects.write(repo, APP, app);
+    return recipe.fix(f, new FixContext(repo, new JdkTypes(null), BreakingChange.NONE));
+  }
+
+  @Test
+  void withoutARenameATypoOneEditAwayIsFixedAtModestConfidence() throws Exception {
+    String app =
+        "package com.acme;\n\nimport java.util.List;\n\nclass App {\n  int n(List<String> items) {\n    return items.sizee();\n  }\n}\n";
+    Fix f =
+        noChange(
+                app,
+                missing(
+                    7,
+                    17,
+                    "method sizee()",
+                    "variable items of type java.util.List<java.lang.String>"))
+            .orElseThrow();
+    assertThat(f.diagnosis().confidence()).isEqualTo(0.75);
+    assertThat(f.diagnosis().reasoning()).contains("only size is 1 edit(s) away");
+    EditWriter.apply(repo, f.edits());
+    assertThat(Files.readString(repo.resolve(APP))).contains("return items.size();");
+  }
+
+  @Test
+  void theNearestMemberOfAProjectType() throws Exception {
+    String app =
+        "package com.acme;\n\nclass App {\n  String run(Greeter g) {\n    return g.gret(\"Ada\");\n  }\n}\n";
+    Fix f =
+        noChange(
+                app,
+                missing(
+                    5, 13, "method gret(java.lang.String)", "variable g of type com.acme.Greeter"))
+            .orElseThrow();
+    EditWriter.apply(repo, f.edits());
+    assertThat(Files.readString(repo.resolve(APP))).contains("g.greet(\"Ada\")");
+  }
+
+  @Test
+  void tooFarOrTiedIsNoFix() throws Exception {
+    String far =
+        "package com.acme;\n\nclass App {\n  String run(Greeter g) {\n    return g.salute(\"Ada\");\n  }\n}\n";
+    assertThat(
+            noChange(
+                far,
+                missing(
+                    5,
+                    13,
+                    "method salute(java.lang.String)",
+                    "variable g of type com.acme.Greeter")))
+        .isEmpty();
+    // "pet" is one edit from both get and put (and arity does not tell them apart here): a tie
+    String tied =
+        "package com.acme;\n\nimport java.util.Map;\n\nclass App {\n  Object v(Map<String, String> m) {\n    return m.pet(\"k\");\n  }\n}\n";
+    assertThat(
+            noChange(
+                tied,
+                missing(
+                    7,
+                    13,
+                    "method pet(java.lang.String)",
+                    "variable m of type java.util.Map<java.lang.String,java.lang.String>")))
+        .isEmpty();
+  }
+
   @Test
   void aRepeatedLineIsAnchoredWithTheLinesBefore() throws Exception {
     String app =
