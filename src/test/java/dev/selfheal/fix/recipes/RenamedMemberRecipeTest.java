@@ -161,7 +161,7 @@ class RenamedMemberRecipeTest {
   }
 
   @Test
-  void tooFarOrTiedIsNoFix() throws Exception {
+  void tooFarOrTooShortIsNoFix() throws Exception {
     String far =
         "package com.acme;\n\nclass App {\n  String run(Greeter g) {\n    return g.salute(\"Ada\");\n  }\n}\n";
     assertThat(
@@ -173,7 +173,8 @@ class RenamedMemberRecipeTest {
                     "method salute(java.lang.String)",
                     "variable g of type com.acme.Greeter")))
         .isEmpty();
-    // "pet" is one edit from both get and put (and arity does not tell them apart here): a tie
+    // "pet" is one edit from get (put takes two arguments), but one edit in a three-letter name is
+    // too little evidence: names must be at least twice as long as the distance
     String tied =
         "package com.acme;\n\nimport java.util.Map;\n\nclass App {\n  Object v(Map<String, String> m) {\n    return m.pet(\"k\");\n  }\n}\n";
     assertThat(
