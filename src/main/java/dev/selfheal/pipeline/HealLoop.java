@@ -52,7 +52,6 @@ final class HealLoop {
   final List<Fix> accepted = new ArrayList<>();
   final List<Violation> violations = new ArrayList<>();
   final List<String> notices = new ArrayList<>();
-  final Set<String> touched = new LinkedHashSet<>();
   int attempts;
   boolean candidateExisted;
   boolean refusedByGuard;
@@ -107,10 +106,9 @@ final class HealLoop {
         ws.reset();
         continue;
       }
-      fixes.forEach(f -> f.edits().forEach(e -> touched.add(e.file())));
       List<Fix> all = new ArrayList<>(accepted);
       all.addAll(fixes);
-      patch = currentPatch();
+      patch = patchOf(all);
       List<Violation> v =
           Guardrails.check(new GuardInput(all, patch, ws.repo(), config.safety(), intended(all)));
       if (!v.isEmpty()) {
@@ -124,10 +122,7 @@ final class HealLoop {
                 + v.get(0).detail()
                 + (v.size() > 1 ? " (+" + (v.size() - 1) + " more)" : ""));
         lastProblem = "refused by guardrails";
-        ws.reset();
-        fixes.forEach(f -> f.edits().forEach(e -> touched.remove(e.file())));
-        accepted.forEach(f -> f.edits().forEach(e -> touched.add(e.file())));
-        patch = currentPatch();
+        discardRound();
         continue;
       }
       attempts++;
@@ -154,10 +149,7 @@ final class HealLoop {
             "validate",
             "those failures are gone; " + now.size() + " new one(s) surfaced, taking them next");
       } else {
-        ws.reset();
-        fixes.forEach(f -> f.edits().forEach(e -> touched.remove(e.file())));
-        accepted.forEach(f -> f.edits().forEach(e -> touched.add(e.file())));
-        patch = currentPatch();
+        discardRound();
       }
     }
     return false;
@@ -329,7 +321,16 @@ final class HealLoop {
     return null;
   }
 
-  Patch currentPatch() throws IOException {
+  /** Back to the last kept state: this round's edits undone, the patch that of the fixes kept. */
+  private void discardRound() throws IOException {
+    ws.reset();
+    patch = patchOf(accepted);
+  }
+
+  /** The diff, from the run's start to now, of every file the given fixes edit. */
+  private Patch patchOf(List<Fix> fixes) throws IOException {
+    Set<String> touched = new LinkedHashSet<>();
+    fixes.forEach(f -> f.edits().forEach(e -> touched.add(e.file())));
     Map<String, String[]> files = new LinkedHashMap<>();
     for (String f : touched) {
       java.nio.file.Path p = ws.repo().resolve(f);
