@@ -3,11 +3,11 @@ package dev.selfheal.config;
 import java.util.Collection;
 import java.util.Optional;
 
-/** The closest known word to a misspelt one, for "did you mean" hints. */
-final class Suggest {
+/** How near two words are: "did you mean" hints, and recipes looking for a misspelt member. */
+public final class Suggest {
   private Suggest() {}
 
-  static Optional<String> closest(String word, Collection<String> known) {
+  public static Optional<String> closest(String word, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String k : known) {
@@ -22,7 +22,8 @@ final class Suggest {
         : Optional.empty();
   }
 
-  static int distance(String a, String b) {
+  /** The Levenshtein distance: insertions, deletions and substitutions. */
+  public static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

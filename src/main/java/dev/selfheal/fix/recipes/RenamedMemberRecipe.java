@@ -1,5 +1,6 @@
 package dev.selfheal.fix.recipes;
 
+import dev.selfheal.config.Suggest;
 import dev.selfheal.fix.ChangeAnalysis;
 import dev.selfheal.fix.FixContext;
 import dev.selfheal.fix.FixRecipe;
@@ -166,7 +167,7 @@ public final class RenamedMemberRecipe implements FixRecipe {
     int best = Integer.MAX_VALUE;
     List<String> nearest = new java.util.ArrayList<>();
     for (String n : names) {
-      int d = distance(s.member(), n);
+      int d = Suggest.distance(s.member(), n);
       if (d < best) {
         best = d;
         nearest.clear();
@@ -215,25 +216,6 @@ public final class RenamedMemberRecipe implements FixRecipe {
                 + " edit(s) away.",
             DiagnosisSource.RULES);
     return Optional.of(new Fix(List.of(f.fingerprint()), d, ID, List.of(edit.get())));
-  }
-
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   /** The failure's line with the one use of the old name nearest the column renamed. */
