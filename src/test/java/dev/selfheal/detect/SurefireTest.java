@@ -140,6 +140,23 @@ class SurefireTest {
   }
 
   @Test
+  void surefire2ConsoleFormat() {
+    Fixtures.layout(repo, "pom.xml", "src/test/java/com/example/shop/CartTest.java");
+    List<Failure> f = Fixtures.scan("surefire/surefire-2.22-junit4.log", repo, "/tmp/s2");
+    assertThat(f)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.test()).isEqualTo("com.example.shop.CartTest#totalIsTheSumOfTheLines");
+              assertThat(x.file()).isEqualTo("src/test/java/com/example/shop/CartTest.java");
+              assertThat(x.line()).isEqualTo(11);
+              assertThat(x.details().exceptionType()).isEqualTo("java.lang.AssertionError");
+              assertThat(x.details().expected()).isEqualTo("270");
+              assertThat(x.details().actual()).isEqualTo("272");
+            });
+  }
+
+  @Test
   void oldSurefireRunsNoJUnit5Test() {
     List<Failure> f = Fixtures.scan("maven/old-surefire-no-tests.log", repo, null);
     assertThat(f).isEmpty();
