@@ -69,44 +69,72 @@ public final class RenamedMemberRecipe implements FixRecipe {
       return closestMember(f, ctx, s, reference);
     }
     String to = rename.get().to();
+    String what = s.method() ? s.member() + "(…)" : s.member();
+    String simpleFile = f.file().substring(f.file().lastIndexOf('/') + 1);
+    return renamedAt(
+        f,
+        ctx,
+        s,
+        to,
+        reference,
+        "the breaking change renamed "
+            + s.ownerSimpleName()
+            + "."
+            + what
+            + " to "
+            + to
+            + " but "
+            + simpleFile
+            + " still uses the old name",
+        0.95,
+        "the breaking change removed "
+            + s.ownerSimpleName()
+            + "."
+            + s.member()
+            + " and added "
+            + s.ownerSimpleName()
+            + "."
+            + to
+            + (s.method() ? " with the same parameters" : " of the same type")
+            + "; the call site is updated, the declaration is left as the change intended.");
+  }
+
+  /**
+   * The call site renamed to {@code to}, with a diagnosis whose reasoning starts from javac's
+   * words.
+   */
+  private Optional<Fix> renamedAt(
+      Failure f,
+      FixContext ctx,
+      JavacSymbol s,
+      String to,
+      boolean reference,
+      String rootCause,
+      double confidence,
+      String evidence)
+      throws IOException {
     Optional<Edit> edit = callSite(f, ctx.read(f.file()), s, to, reference);
     if (edit.isEmpty()) {
       return Optional.empty();
     }
-    String what = s.method() ? s.member() + "(…)" : s.member();
-    String simpleFile = f.file().substring(f.file().lastIndexOf('/') + 1);
+    String reasoning =
+        "javac: cannot find symbol "
+            + f.details().symbol()
+            + " in "
+            + s.ownerType()
+            + " at "
+            + f.file()
+            + ":"
+            + f.line()
+            + "; "
+            + evidence;
     Diagnosis d =
         new Diagnosis(
-            "the breaking change renamed "
-                + s.ownerSimpleName()
-                + "."
-                + what
-                + " to "
-                + to
-                + " but "
-                + simpleFile
-                + " still uses the old name",
+            rootCause,
             Category.TYPE_ERROR,
             List.of(f.file()),
-            0.95,
-            "javac: cannot find symbol "
-                + f.details().symbol()
-                + " in "
-                + s.ownerType()
-                + " at "
-                + f.file()
-                + ":"
-                + f.line()
-                + "; the breaking change removed "
-                + s.ownerSimpleName()
-                + "."
-                + s.member()
-                + " and added "
-                + s.ownerSimpleName()
-                + "."
-                + to
-                + (s.method() ? " with the same parameters" : " of the same type")
-                + "; the call site is updated, the declaration is left as the change intended.",
+            confidence,
+            reasoning,
             DiagnosisSource.RULES);
     return Optional.of(new Fix(List.of(f.fingerprint()), d, ID, List.of(edit.get())));
   }
@@ -180,42 +208,29 @@ public final class RenamedMemberRecipe implements FixRecipe {
       return Optional.empty();
     }
     String to = nearest.get(0);
-    Optional<Edit> edit = callSite(f, ctx.read(f.file()), s, to, reference);
-    if (edit.isEmpty()) {
-      return Optional.empty();
-    }
-    double confidence = best == 1 ? 0.75 : 0.6;
-    Diagnosis d =
-        new Diagnosis(
-            f.file().substring(f.file().lastIndexOf('/') + 1)
-                + " uses "
-                + s.member()
-                + ", which "
-                + s.ownerSimpleName()
-                + " does not have; the nearest member is "
-                + to,
-            Category.TYPE_ERROR,
-            List.of(f.file()),
-            confidence,
-            "javac: cannot find symbol "
-                + f.details().symbol()
-                + " in "
-                + s.ownerType()
-                + " at "
-                + f.file()
-                + ":"
-                + f.line()
-                + "; the breaking change renamed nothing of that name; of "
-                + s.ownerSimpleName()
-                + "'s members"
-                + (s.method() && !reference ? " taking " + s.arguments() + " argument(s)" : "")
-                + ", only "
-                + to
-                + " is "
-                + best
-                + " edit(s) away.",
-            DiagnosisSource.RULES);
-    return Optional.of(new Fix(List.of(f.fingerprint()), d, ID, List.of(edit.get())));
+    return renamedAt(
+        f,
+        ctx,
+        s,
+        to,
+        reference,
+        f.file().substring(f.file().lastIndexOf('/') + 1)
+            + " uses "
+            + s.member()
+            + ", which "
+            + s.ownerSimpleName()
+            + " does not have; the nearest member is "
+            + to,
+        best == 1 ? 0.75 : 0.6,
+        "the breaking change renamed nothing of that name; of "
+            + s.ownerSimpleName()
+            + "'s members"
+            + (s.method() && !reference ? " taking " + s.arguments() + " argument(s)" : "")
+            + ", only "
+            + to
+            + " is "
+            + best
+            + " edit(s) away.");
   }
 
   /** The failure's line with the one use of the old name nearest the column renamed. */
