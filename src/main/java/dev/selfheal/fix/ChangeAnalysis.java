@@ -1,7 +1,6 @@
 package dev.selfheal.fix;
 
 import com.github.javaparser.JavaParser;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -87,10 +86,8 @@ public final class ChangeAnalysis {
     return moves;
   }
 
-  public static ChangeAnalysis of(BreakingChange change) {
-    JavaParser parser =
-        new JavaParser(
-            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+  public static ChangeAnalysis of(BreakingChange change, int release) {
+    JavaParser parser = JavaLanguage.parser(release);
     List<Rename> renames = new ArrayList<>();
     Set<String> changed = new HashSet<>();
     List<SignatureChange> signatures = new ArrayList<>();

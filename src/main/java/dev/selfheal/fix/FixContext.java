@@ -1,5 +1,6 @@
 package dev.selfheal.fix;
 
+import com.github.javaparser.JavaParser;
 import dev.selfheal.exec.CommandRunner;
 import dev.selfheal.model.Failure;
 import dev.selfheal.vcs.BreakingChange;
@@ -22,6 +23,8 @@ public final class FixContext {
   private List<Failure> open = List.of();
   private CommandRunner runner;
   private Path logs;
+  private int release;
+  private DependencyIndex dependencies;
 
   public FixContext(Path repo, JdkTypes jdkTypes) {
     this(repo, jdkTypes, BreakingChange.NONE);
@@ -54,6 +57,8 @@ public final class FixContext {
     c.open = open;
     c.runner = runner;
     c.logs = logs;
+    c.release = release;
+    c.dependencies = dependencies;
     return c;
   }
 
@@ -72,6 +77,19 @@ public final class FixContext {
     this.runner = r;
     this.logs = logFolder;
     return this;
+  }
+
+  /** The jars the build resolves, per module; resolved on first use, shared by a heal's rounds. */
+  public FixContext withDependencies(DependencyIndex index) {
+    this.dependencies = index;
+    return this;
+  }
+
+  public synchronized DependencyIndex dependencies() {
+    if (dependencies == null) {
+      dependencies = DependencyIndex.none(repo);
+    }
+    return dependencies;
   }
 
   /** The runner for the project's own fixers; empty when this context may not run any. */
@@ -107,9 +125,22 @@ public final class FixContext {
   /** What the breaking change did to the project's declarations, analysed once. */
   public synchronized ChangeAnalysis analysis() {
     if (analysis == null) {
-      analysis = ChangeAnalysis.of(change);
+      analysis = ChangeAnalysis.of(change, release());
     }
     return analysis;
+  }
+
+  /** The Java release the project compiles at (see {@link JavaLanguage}), read once. */
+  public synchronized int release() {
+    if (release == 0) {
+      release = JavaLanguage.release(repo);
+    }
+    return release;
+  }
+
+  /** A parser for the project's sources at its own language level. */
+  public JavaParser parser() {
+    return JavaLanguage.parser(release());
   }
 
   /** A file's text as an edit would see it (BOM dropped, line endings as they are). */

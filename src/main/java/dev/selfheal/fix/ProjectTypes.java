@@ -39,6 +39,22 @@ public final class ProjectTypes {
     return bySimpleName.getOrDefault(simpleName, List.of());
   }
 
+  /** The project's types declared in a package, in any module. */
+  public synchronized List<Type> inPackage(String pkg) throws IOException {
+    if (bySimpleName == null) {
+      bySimpleName = scan();
+    }
+    List<Type> out = new ArrayList<>();
+    for (List<Type> types : bySimpleName.values()) {
+      for (Type t : types) {
+        if (t.fqcn().equals(pkg + "." + t.fqcn().substring(t.fqcn().lastIndexOf('.') + 1))) {
+          out.add(t);
+        }
+      }
+    }
+    return out;
+  }
+
   private Map<String, List<Type>> scan() throws IOException {
     Map<String, List<Type>> out = new HashMap<>();
     Files.walkFileTree(

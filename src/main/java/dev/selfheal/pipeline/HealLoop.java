@@ -3,6 +3,7 @@ package dev.selfheal.pipeline;
 import dev.selfheal.config.SelfhealConfig;
 import dev.selfheal.detect.TestOutcome;
 import dev.selfheal.exec.CommandRunner;
+import dev.selfheal.fix.DependencyIndex;
 import dev.selfheal.fix.EditWriter;
 import dev.selfheal.fix.FixContext;
 import dev.selfheal.fix.JdkTypes;
@@ -45,6 +46,7 @@ final class HealLoop {
   private final String command;
   private final RecipeRunner recipes;
   private final JdkTypes jdk;
+  private final DependencyIndex deps;
   private final Progress progress;
   private final CommandRunner runner;
   private final Path logs;
@@ -70,6 +72,7 @@ final class HealLoop {
       String command,
       RecipeRunner recipes,
       JdkTypes jdk,
+      DependencyIndex deps,
       Progress progress,
       CommandRunner runner,
       Path logs) {
@@ -79,6 +82,7 @@ final class HealLoop {
     this.command = command;
     this.recipes = recipes;
     this.jdk = jdk;
+    this.deps = deps;
     this.progress = progress;
     this.runner = runner;
     this.logs = logs;
@@ -219,7 +223,8 @@ final class HealLoop {
     FixContext ctx =
         new FixContext(ws.repo(), jdk, breakingChange())
             .withOpenFailures(open)
-            .withRunner(runner, logs);
+            .withRunner(runner, logs)
+            .withDependencies(deps);
     Map<String, Fix> bySignature = new LinkedHashMap<>();
     Map<String, String> pending = new LinkedHashMap<>();
     List<Failure> unexplained = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.selfheal.detect.Detection;
 import dev.selfheal.detect.Detector;
 import dev.selfheal.diagnose.RuleDiagnoser;
 import dev.selfheal.exec.CommandNotFoundException;
+import dev.selfheal.fix.DependencyIndex;
 import dev.selfheal.fix.JdkTypes;
 import dev.selfheal.fix.RecipeRunner;
 import dev.selfheal.guard.GuardInput;
@@ -152,7 +153,17 @@ public final class HealPipeline {
     }
     HealLoop loop =
         new HealLoop(
-            ws, validator, config, command, recipes, jdk, progress, env.runner(), run.path());
+            ws,
+            validator,
+            config,
+            command,
+            recipes,
+            jdk,
+            DependencyIndex.maven(
+                env.runner(), ws.repo(), env.stateDir().resolve("index"), run.path()),
+            progress,
+            env.runner(),
+            run.path());
     boolean healed = loop.run(open, d0.outcomes());
     o.validated = healed;
     o.timings[2] = loop.fixMillis;

@@ -75,7 +75,7 @@ public final class ChangedSignatureRecipe implements FixRecipe {
       }
     }
     String source = ctx.read(f.file());
-    Optional<CompilationUnit> cu = MissingImportRecipe.parser().parse(source).getResult();
+    Optional<CompilationUnit> cu = ctx.parser().parse(source).getResult();
     if (cu.isEmpty()) {
       return Optional.empty();
     }

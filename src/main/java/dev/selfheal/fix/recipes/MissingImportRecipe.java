@@ -1,8 +1,6 @@
 package dev.selfheal.fix.recipes;
 
-import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import dev.selfheal.fix.FixContext;
@@ -25,8 +23,9 @@ import java.util.Optional;
 
 /**
  * "cannot find symbol: class X" where X is not imported: adds the import of the one type named X
- * that fits how the file uses it, the project's own types first, then the JDK's. When more than one
- * fits, the fix says so with a confidence below any sensible threshold.
+ * that fits how the file uses it, the project's own types first, then the JDK's, then those of the
+ * module's dependencies. When more than one fits, the fix says so with a confidence below any
+ * sensible threshold.
  */
 public final class MissingImportRecipe implements FixRecipe {
   static final String ID = "java/missing-import";
@@ -58,7 +57,7 @@ public final class MissingImportRecipe implements FixRecipe {
       return Optional.empty();
     }
     String source = ctx.read(f.file());
-    ParseResult<CompilationUnit> parsed = parser().parse(source);
+    ParseResult<CompilationUnit> parsed = ctx.parser().parse(source);
     if (parsed.getResult().isEmpty()) {
       return Optional.empty();
     }
@@ -132,7 +131,43 @@ public final class MissingImportRecipe implements FixRecipe {
               + String.join(", ", jdk)
               + "); which one is meant cannot be told from the file";
     } else {
-      return Optional.empty();
+      List<String> depAll = ctx.dependencies().named(name, f.file());
+      List<String> deps = new ArrayList<>();
+      for (String fqcn : depAll) {
+        Optional<Class<?>> c = ctx.dependencies().load(fqcn, f.file());
+        if (c.isPresent()
+            && Modifier.isPublic(c.get().getModifiers())
+            && fitsSafely(c.get(), usage)) {
+          deps.add(fqcn);
+        }
+      }
+      if (deps.isEmpty()) {
+        return Optional.empty();
+      }
+      choice = deps.get(0);
+      confidence = deps.size() == 1 && (depAll.size() == 1 || !usage.isEmpty()) ? 0.85 : 0.4;
+      why =
+          deps.size() > 1
+              ? "the module's dependencies have "
+                  + deps.size()
+                  + " types named "
+                  + name
+                  + " that fit ("
+                  + String.join(", ", deps)
+                  + "); which one is meant cannot be told from the file"
+              : depAll.size() == 1
+                  ? "neither the project nor the JDK has a type named "
+                      + name
+                      + "; exactly one of the module's dependencies does"
+                  : "of the dependency types named "
+                      + name
+                      + " ("
+                      + String.join(", ", depAll)
+                      + "), only "
+                      + choice
+                      + " fits how the file uses it ("
+                      + describe(usage)
+                      + ")";
     }
     Optional<Edit> edit = ImportInsertion.edit(f.file(), source, choice);
     if (edit.isEmpty()) {
@@ -156,6 +191,15 @@ public final class MissingImportRecipe implements FixRecipe {
                 + ".",
             DiagnosisSource.RULES);
     return Optional.of(new Fix(List.of(f.fingerprint()), d, ID, List.of(edit.get())));
+  }
+
+  /** A class whose members name types missing here cannot be checked: it may fit. */
+  private static boolean fitsSafely(Class<?> c, TypeUsage u) {
+    try {
+      return fits(c, u);
+    } catch (LinkageError unresolvable) {
+      return true;
+    }
   }
 
   private static boolean fits(Class<?> c, TypeUsage u) {
@@ -197,7 +241,7 @@ public final class MissingImportRecipe implements FixRecipe {
     if (u.typeArgumentCounts().isEmpty()) {
       return true;
     }
-    ParseResult<CompilationUnit> r = parser().parse(ctx.read(t.file()));
+    ParseResult<CompilationUnit> r = ctx.parser().parse(ctx.read(t.file()));
     String simple = t.fqcn().substring(t.fqcn().lastIndexOf('.') + 1);
     return r.getResult()
         .flatMap(
@@ -236,10 +280,5 @@ public final class MissingImportRecipe implements FixRecipe {
   private static String packageOf(String fqcn) {
     int dot = fqcn.lastIndexOf('.');
     return dot < 0 ? "" : fqcn.substring(0, dot);
-  }
-
-  static JavaParser parser() {
-    return new JavaParser(
-        new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
   }
 }

@@ -15,6 +15,8 @@ public final class Recipes {
         new SpotlessApplyRecipe(),
         new IntendedOutputRecipe(),
         new MovedTypeRecipe(),
-        new ChangedSignatureRecipe());
+        new ChangedSignatureRecipe(),
+        new UndeclaredDependencyRecipe(),
+        new DependencyConvergenceRecipe());
   }
 }

@@ -169,7 +169,7 @@ public final class RenamedMemberRecipe implements FixRecipe {
         if (!t.fqcn().equals(owner) && owner.contains(".")) {
           continue;
         }
-        var cu = MissingImportRecipe.parser().parse(ctx.read(t.file())).getResult();
+        var cu = ctx.parser().parse(ctx.read(t.file())).getResult();
         if (cu.isEmpty()) {
           continue;
         }
