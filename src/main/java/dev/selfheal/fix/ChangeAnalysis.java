@@ -22,7 +22,17 @@ import java.util.TreeSet;
  */
 public final class ChangeAnalysis {
   /** A member of {@code type} (simple name) renamed from {@code from} to {@code to}. */
-  public record Rename(String type, String from, String to, int parameters, boolean method) {}
+  public record Rename(
+      String type, String from, String to, int parameters, boolean method, boolean varargs) {
+    public Rename(String type, String from, String to, int parameters, boolean method) {
+      this(type, from, to, parameters, method, false);
+    }
+
+    /** True when a call with this many arguments can be a call to the renamed method. */
+    public boolean accepts(int arguments) {
+      return varargs ? arguments >= parameters - 1 : arguments == parameters;
+    }
+  }
 
   /** A method of {@code type} whose parameters (type and name each) the change altered. */
   public record SignatureChange(
@@ -149,7 +159,8 @@ public final class ChangeAnalysis {
                 gone.getValue().getNameAsString(),
                 added.get(0).getNameAsString(),
                 gone.getValue().getParameters().size(),
-                true));
+                true,
+                gone.getValue().getParameters().stream().anyMatch(p -> p.isVarArgs())));
       }
     }
     return out;

@@ -40,6 +40,7 @@ import java.util.Set;
  * new ones.
  */
 final class HealLoop {
+  private static final int MAX_ROUNDS = 8;
   private final Workspace ws;
   private final Validator validator;
   private final SelfhealConfig config;
@@ -61,6 +62,7 @@ final class HealLoop {
   String lastProblem;
   HealReport.Targeted targeted;
   Validator.FullCheck full;
+  private RunCheck lastTargeted;
   Patch patch = Patch.EMPTY;
   long fixMillis;
   long validateMillis;
@@ -92,8 +94,10 @@ final class HealLoop {
   boolean run(List<Failure> failures, List<TestOutcome> before) throws IOException {
     List<Failure> open = failures;
     Set<String> tried = new HashSet<>();
-    int maxRounds = 1 + config.safety().maxRetries();
-    for (int round = 0; round < maxRounds; round++) {
+    // A retry is a round thrown away; a round that made progress (its failures cleared, new ones
+    // surfaced, or a test got further) is built on and does not count, up to a hard cap.
+    int retries = 0;
+    for (int round = 0; retries <= config.safety().maxRetries() && round < MAX_ROUNDS; round++) {
       long t0 = System.nanoTime();
       Optional<List<Fix>> chosen = choose(open, tried);
       fixMillis += (System.nanoTime() - t0) / 1_000_000;
@@ -108,6 +112,7 @@ final class HealLoop {
       } catch (EditWriter.EditRejected e) {
         lastProblem = "the edits could not be applied: " + e.getMessage();
         ws.reset();
+        retries++;
         continue;
       }
       List<Fix> all = new ArrayList<>(accepted);
@@ -127,6 +132,7 @@ final class HealLoop {
                 + (v.size() > 1 ? " (+" + (v.size() - 1) + " more)" : ""));
         lastProblem = "refused by guardrails";
         discardRound();
+        retries++;
         continue;
       }
       attempts++;
@@ -139,6 +145,16 @@ final class HealLoop {
       }
       Set<String> aimed = new HashSet<>();
       fixes.forEach(f -> aimed.addAll(f.fingerprints()));
+      Optional<List<Failure>> further = furtherAlong(open, aimed);
+      if (further.isPresent()) {
+        ws.keep("selfheal: " + describe(fixes));
+        accepted.addAll(fixes);
+        open = further.get();
+        progress.note(
+            "validate",
+            "the failing test(s) got past the fixed line and now fail further on; taking that next");
+        continue;
+      }
       List<Failure> now = full == null ? List.of() : full.detection().failures();
       boolean cleared =
           full != null
@@ -154,13 +170,51 @@ final class HealLoop {
             "those failures are gone; " + now.size() + " new one(s) surfaced, taking them next");
       } else {
         discardRound();
+        retries++;
       }
     }
     return false;
   }
 
+  /**
+   * The failures of a targeted run in which every failing test the fixes aimed at got further: it
+   * now fails in the same file on a later line (the next assertion of the test), and no other test
+   * fails. That is progress to build on, not a fix to throw away; empty otherwise.
+   */
+  private Optional<List<Failure>> furtherAlong(List<Failure> open, Set<String> aimed) {
+    if (lastTargeted == null || lastTargeted.executed().size() != lastTargeted.targets().size()) {
+      return Optional.empty();
+    }
+    List<Failure> aimedTests =
+        open.stream().filter(f -> f.test() != null && aimed.contains(f.fingerprint())).toList();
+    List<Failure> now =
+        lastTargeted.detection().failures().stream().filter(f -> f.test() != null).toList();
+    if (aimedTests.isEmpty() || now.isEmpty()) {
+      return Optional.empty();
+    }
+    for (Failure f : now) {
+      boolean later =
+          aimedTests.stream()
+              .anyMatch(
+                  a ->
+                      a.test().equals(f.test())
+                          && a.file() != null
+                          && a.file().equals(f.file())
+                          && a.line() != null
+                          && f.line() != null
+                          && f.line() > a.line());
+      if (!later) {
+        return Optional.empty();
+      }
+    }
+    List<Failure> next = new ArrayList<>(now);
+    open.stream().filter(f -> !aimed.contains(f.fingerprint())).forEach(next::add);
+    return Optional.of(next);
+  }
+
   private boolean validate(List<Failure> open, List<Fix> fixes, List<TestOutcome> before)
       throws IOException {
+    lastTargeted = null;
     List<TargetedCommand.Target> targets =
         open.stream()
             .filter(f -> f.test() != null)
@@ -174,6 +228,7 @@ final class HealLoop {
               ws.repo(), command, config.targetedCommand(), targets, "targeted-" + attempts);
       if (t.isPresent()) {
         RunCheck r = t.get();
+        lastTargeted = r;
         targeted =
             new HealReport.Targeted(
                 r.allTargetsPassed(), r.targets(), r.executed().size(), r.command());

@@ -140,6 +140,62 @@ class GuardrailsTest {
   }
 
   @Test
+  void followingARenameOrASignatureInAnAssertionChangesNothingItChecks() {
+    String t = "src/test/java/com/acme/StockTest.java";
+    Fix f = fix("java/renamed-member", 0.9, t);
+    assertThat(
+            rules(
+                f,
+                patch(
+                    t,
+                    "-    assertEquals(24, stock.quantityOf(tea));",
+                    "+    assertEquals(24, stock.currentQuantityOf(tea));")))
+        .isEmpty();
+    assertThat(
+            rules(
+                f,
+                patch(
+                    t,
+                    "-    assertTrue(policy.needsReorder(tea, stock));",
+                    "+    assertTrue(policy.needsReorder(stock, tea));")))
+        .isEmpty();
+    assertThat(
+            rules(
+                f,
+                patch(
+                    t,
+                    "-    assertEquals(3, desk.lend(copy, ann, day));",
+                    "+    assertEquals(3, desk.lend(copy, ann));")))
+        .isEmpty();
+    assertThat(
+            rules(
+                f,
+                patch(
+                    t,
+                    "-    assertEquals(expected, stock.quantityOf(tea));",
+                    "+    assertEquals(expected, expected);")))
+        .as("the actual replaced by the expected")
+        .contains(Rule.TEST_WEAKENING);
+    assertThat(
+            rules(
+                f,
+                patch(
+                    t,
+                    "-    assertEquals(expected, actual);",
+                    "+    assertEquals(expected, expected);")))
+        .as("a name the line already has is a copy, not a rename")
+        .contains(Rule.TEST_WEAKENING);
+    assertThat(
+            rules(
+                f,
+                patch(
+                    t,
+                    "-    assertEquals(24, stock.size());",
+                    "+    assertEquals(25, stock.size());")))
+        .contains(Rule.TEST_WEAKENING);
+  }
+
+  @Test
   void switchingChecksOff() {
     assertThat(
             rules(

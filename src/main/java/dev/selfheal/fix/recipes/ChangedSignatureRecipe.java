@@ -48,25 +48,35 @@ public final class ChangedSignatureRecipe implements FixRecipe {
         && f.file() != null
         && f.file().endsWith(".java")
         && f.line() != null
-        && HEAD.matcher(f.message()).find();
+        && (HEAD.matcher(f.message()).find() || f.message().startsWith("incompatible types"));
   }
 
   @Override
   public Optional<Fix> fix(Failure f, FixContext ctx) throws IOException {
     Matcher h = HEAD.matcher(f.message());
-    if (!h.find()) {
+    boolean named = h.find();
+    String source = ctx.read(f.file());
+    Optional<CompilationUnit> cu = ctx.parser().parse(source).getResult();
+    if (cu.isEmpty()) {
       return Optional.empty();
     }
-    String method = h.group(1);
-    String type = h.group(2).substring(h.group(2).lastIndexOf('.') + 1);
+    // javac names the method when it has overloads; for a single one it may report the mismatch
+    // as "incompatible types" at the call or its argument, which must then lie in a call to a
+    // method whose signature the change altered.
     List<ChangeAnalysis.SignatureChange> changes =
         ctx.analysis().signatureChanges().stream()
-            .filter(c -> c.type().equals(type) && c.method().equals(method))
+            .filter(
+                c ->
+                    named
+                        ? c.type().equals(simple(h.group(2))) && c.method().equals(h.group(1))
+                        : !callsOnLine(cu.get(), c, f).isEmpty())
             .toList();
     if (changes.size() != 1) {
       return Optional.empty();
     }
     ChangeAnalysis.SignatureChange c = changes.get(0);
+    String method = c.method();
+    String type = c.type();
     int[] from = new int[c.after().size()];
     for (int i = 0; i < c.after().size(); i++) {
       from[i] = c.before().indexOf(c.after().get(i));
@@ -74,21 +84,7 @@ public final class ChangedSignatureRecipe implements FixRecipe {
         return Optional.empty(); // a new parameter: its value cannot be known here
       }
     }
-    String source = ctx.read(f.file());
-    Optional<CompilationUnit> cu = ctx.parser().parse(source).getResult();
-    if (cu.isEmpty()) {
-      return Optional.empty();
-    }
-    List<MethodCallExpr> calls =
-        cu.get()
-            .findAll(
-                MethodCallExpr.class,
-                m ->
-                    m.getNameAsString().equals(method)
-                        && m.getArguments().size() == c.before().size()
-                        && m.getRange()
-                            .map(r -> r.begin.line == f.line() && r.end.line == f.line())
-                            .orElse(false));
+    List<MethodCallExpr> calls = callsOnLine(cu.get(), c, f);
     if (calls.size() != 1 || calls.get(0).getArguments().isEmpty()) {
       return Optional.empty();
     }
@@ -129,9 +125,9 @@ public final class ChangedSignatureRecipe implements FixRecipe {
             Category.TYPE_ERROR,
             List.of(f.file()),
             0.9,
-            "javac: method "
-                + method
-                + " cannot be applied to given types at "
+            "javac: "
+                + (named ? "method " + method + " cannot be applied to given types" : f.message())
+                + " at "
                 + f.file()
                 + ":"
                 + f.line()
@@ -143,5 +139,34 @@ public final class ChangedSignatureRecipe implements FixRecipe {
                 + "); each argument follows the parameter it was passed for, matched by name and type.",
             DiagnosisSource.RULES);
     return Optional.of(new Fix(List.of(f.fingerprint()), d, ID, List.of(edit.get())));
+  }
+
+  private static String simple(String fqcn) {
+    return fqcn.substring(fqcn.lastIndexOf('.') + 1);
+  }
+
+  /**
+   * Calls on the failure's line to the changed method with its old arity; for an "incompatible
+   * types" failure, only a call whose arguments cover the column javac points at.
+   */
+  private static List<MethodCallExpr> callsOnLine(
+      CompilationUnit cu, ChangeAnalysis.SignatureChange c, Failure f) {
+    boolean byColumn = !HEAD.matcher(f.message()).find() && f.column() != null;
+    return cu.findAll(
+        MethodCallExpr.class,
+        m ->
+            m.getNameAsString().equals(c.method())
+                && m.getArguments().size() == c.before().size()
+                && !m.getArguments().isEmpty()
+                && m.getRange()
+                    .map(r -> r.begin.line == f.line() && r.end.line == f.line())
+                    .orElse(false)
+                && (!byColumn || coversColumn(m, f.column())));
+  }
+
+  /** javac points at the call (its name) or at the argument that does not fit. */
+  private static boolean coversColumn(MethodCallExpr m, int column) {
+    var r = m.getRange().orElseThrow();
+    return column >= r.begin.column && column <= r.end.column;
   }
 }

@@ -91,8 +91,9 @@ public final class IntendedOutputRecipe implements FixRecipe {
       if (Pattern.compile("\\b" + Pattern.quote(type) + "\\b").matcher(test).find()) {
         behind.add(c.path());
         carriesNewValue |= addedLiteralsIn(c, f.details().actual());
+        Set<String> reaching = reachingChanged(c.after(), type, ctx);
         for (String m : called) {
-          producedByChangedCode |= ctx.analysis().changedMethods().contains(type + "." + m);
+          producedByChangedCode |= reaching.contains(m);
         }
       }
     }
@@ -141,6 +142,41 @@ public final class IntendedOutputRecipe implements FixRecipe {
                 + " is updated.",
             DiagnosisSource.RULES);
     return Optional.of(new Fix(List.of(f.fingerprint()), d, ID, List.of(edit.get())));
+  }
+
+  /**
+   * The methods of {@code type} that the change altered, and those of its methods that call them,
+   * directly or through each other: the assertion may call {@code fineFor}, which the change did
+   * not touch, but which returns what the changed {@code dailyFine} says.
+   */
+  private static Set<String> reachingChanged(String source, String type, FixContext ctx) {
+    Set<String> reach = new HashSet<>();
+    for (String m : ctx.analysis().changedMethods()) {
+      if (m.startsWith(type + ".")) {
+        reach.add(m.substring(type.length() + 1));
+      }
+    }
+    var cu = ctx.parser().parse(source).getResult();
+    if (reach.isEmpty() || cu.isEmpty()) {
+      return reach;
+    }
+    java.util.Map<String, Set<String>> calls = new java.util.HashMap<>();
+    for (var md : cu.get().findAll(com.github.javaparser.ast.body.MethodDeclaration.class)) {
+      Set<String> names = calls.computeIfAbsent(md.getNameAsString(), k -> new HashSet<>());
+      md.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)
+          .forEach(call -> names.add(call.getNameAsString()));
+    }
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (var e : calls.entrySet()) {
+        if (!reach.contains(e.getKey()) && e.getValue().stream().anyMatch(reach::contains)) {
+          reach.add(e.getKey());
+          grew = true;
+        }
+      }
+    }
+    return reach;
   }
 
   /** A literal in the lines the change added that is part of the new value. */

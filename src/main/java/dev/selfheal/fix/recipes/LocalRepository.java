@@ -58,4 +58,58 @@ final class LocalRepository {
     }
     return out;
   }
+
+  /**
+   * The artifact's jars and those of what it brings in for compilation, two levels down: an
+   * aggregate like {@code junit-jupiter} has no classes of its own, only dependencies that do.
+   */
+  static List<Path> jarsWithDependencies(FixContext ctx, Coordinate c) throws IOException {
+    List<Path> out = new ArrayList<>();
+    collect(ctx, root(ctx), c, 2, out);
+    return out;
+  }
+
+  private static void collect(FixContext ctx, Path root, Coordinate c, int depth, List<Path> out)
+      throws IOException {
+    for (Path jar : jars(ctx, c)) {
+      if (out.contains(jar)) {
+        continue;
+      }
+      out.add(jar);
+      if (depth == 0) {
+        continue;
+      }
+      Path version = jar.getParent();
+      Path pom = version.resolve(c.artifactId() + "-" + version.getFileName() + ".pom");
+      if (!Files.isRegularFile(pom)) {
+        continue;
+      }
+      Optional<PomText> p = PomText.parse(Files.readString(pom));
+      if (p.isEmpty()) {
+        continue;
+      }
+      for (PomText.Element d : p.get().all("project/dependencies/dependency")) {
+        String scope = p.get().child(d, "scope").orElse("compile");
+        String v = p.get().child(d, "version").orElse("");
+        if (!scope.equals("compile")
+            || p.get().child(d, "optional").filter("true"::equals).isPresent()
+            || v.isEmpty()) {
+          continue;
+        }
+        v = v.replace("${project.version}", version.getFileName().toString());
+        if (v.contains("${")) {
+          continue;
+        }
+        collect(
+            ctx,
+            root,
+            new Coordinate(
+                p.get().child(d, "groupId").orElse(""),
+                p.get().child(d, "artifactId").orElse(""),
+                v),
+            depth - 1,
+            out);
+      }
+    }
+  }
 }

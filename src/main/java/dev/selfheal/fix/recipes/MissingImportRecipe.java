@@ -45,14 +45,29 @@ public final class MissingImportRecipe implements FixRecipe {
     return f.kind() == FailureKind.COMPILE_ERROR
         && f.file() != null
         && f.file().endsWith(".java")
-        && f.message().startsWith("cannot find symbol")
-        && f.details().symbol() != null
-        && f.details().symbol().startsWith("class ");
+        && ((f.message().startsWith("cannot find symbol")
+                && f.details().symbol() != null
+                && (f.details().symbol().startsWith("class ")
+                    || TYPE_AS_QUALIFIER.matcher(f.details().symbol()).matches()))
+            || TYPE_AS_PACKAGE.matcher(f.message()).find());
   }
+
+  /** javac reads {@code Shape.Circle} with Shape not imported as a package named Shape. */
+  private static final java.util.regex.Pattern TYPE_AS_PACKAGE =
+      java.util.regex.Pattern.compile("^package ([A-Z]\\w*[a-z]\\w*) does not exist");
+
+  /**
+   * javac calls a missing type used as a qualifier ({@code List.of(..)}) a variable; a capitalised
+   * camel-case name is a type by convention (an ALL_CAPS one is a constant, left alone).
+   */
+  private static final java.util.regex.Pattern TYPE_AS_QUALIFIER =
+      java.util.regex.Pattern.compile("variable [A-Z]\\w*[a-z]\\w*");
 
   @Override
   public Optional<Fix> fix(Failure f, FixContext ctx) throws IOException {
-    String name = f.details().symbol().substring("class ".length()).strip();
+    java.util.regex.Matcher asPackage = TYPE_AS_PACKAGE.matcher(f.message());
+    String symbol = asPackage.find() ? "class " + asPackage.group(1) : f.details().symbol();
+    String name = symbol.substring(symbol.indexOf(' ') + 1).strip();
     if (!name.matches("[A-Z][\\w$]*")) {
       return Optional.empty();
     }
@@ -180,8 +195,8 @@ public final class MissingImportRecipe implements FixRecipe {
             Category.TYPE_ERROR,
             List.of(f.file()),
             confidence,
-            "javac: cannot find symbol, class "
-                + name
+            "javac: cannot find symbol, "
+                + symbol
                 + " at "
                 + f.file()
                 + ":"

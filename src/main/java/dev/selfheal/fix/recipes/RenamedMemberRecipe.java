@@ -59,10 +59,7 @@ public final class RenamedMemberRecipe implements FixRecipe {
     boolean reference = f.message().startsWith("invalid method reference");
     Optional<ChangeAnalysis.Rename> rename =
         ctx.analysis().renameOf(s.ownerSimpleName(), s.member(), s.method());
-    if (rename.isPresent()
-        && s.method()
-        && !reference
-        && rename.get().parameters() != s.arguments()) {
+    if (rename.isPresent() && s.method() && !reference && !rename.get().accepts(s.arguments())) {
       return Optional.empty();
     }
     if (rename.isEmpty()) {

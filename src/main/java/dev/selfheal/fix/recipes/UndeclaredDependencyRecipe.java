@@ -33,7 +33,16 @@ public final class UndeclaredDependencyRecipe implements FixRecipe {
   static final String ID = "maven/undeclared-dependency";
   private static final Pattern MISSING = Pattern.compile("^package ([\\w.]+) does not exist");
 
-  private record Candidate(Coordinate coordinate, String evidence, double confidence) {}
+  /**
+   * @param pom where to declare it: null for the failing module's own pom
+   * @param scope the scope to declare: null to derive it from the failing file
+   */
+  private record Candidate(
+      Coordinate coordinate, String evidence, double confidence, String pom, String scope) {
+    Candidate(Coordinate coordinate, String evidence, double confidence) {
+      this(coordinate, evidence, confidence, null, null);
+    }
+  }
 
   @Override
   public String id() {
@@ -77,19 +86,39 @@ public final class UndeclaredDependencyRecipe implements FixRecipe {
     if (!otherClasspaths(ctx, pkg, f.file(), found)) {
       return Optional.empty(); // already on this module's classpath: something else is wrong
     }
-    removedByChange(ctx, pkg, pomFile, found);
-    found.keySet().removeIf(ga -> MavenArtifacts.declares(pom.get(), "project/dependencies", ga));
+    removedByChange(ctx, pkg, module, found);
+    found
+        .values()
+        .removeIf(
+            cand ->
+                cand.pom() == null
+                    && MavenArtifacts.declares(
+                        pom.get(), "project/dependencies", cand.coordinate().ga()));
     if (found.isEmpty()) {
       return Optional.empty();
     }
     Candidate pick = found.values().iterator().next();
+    String target = pick.pom() == null ? pomFile : pick.pom();
+    Optional<PomText> targetPom = target.equals(pomFile) ? pom : PomText.parse(ctx.read(target));
+    if (targetPom.isEmpty()
+        || MavenArtifacts.declares(
+            targetPom.get(), "project/dependencies", pick.coordinate().ga())) {
+      return Optional.empty();
+    }
     Coordinate c = pick.coordinate();
-    if (c.version() != null && MavenArtifacts.managed(ctx, module, c.ga())) {
+    String targetModule = target.contains("/") ? target.substring(0, target.lastIndexOf('/')) : "";
+    if (c.version() != null
+        && pick.pom() == null
+        && MavenArtifacts.managed(ctx, targetModule, c.ga())) {
       c = new Coordinate(c.groupId(), c.artifactId(), null);
     }
     boolean test = f.file().contains("/src/test/") || f.file().startsWith("src/test/");
-    String xml = MavenArtifacts.dependencyXml(c, test ? "test" : null, pom.get().unit());
-    String after = insert(pom.get(), xml);
+    String scope = pick.scope() != null ? pick.scope() : test ? "test" : null;
+    String xml =
+        MavenArtifacts.dependencyXml(
+            c, scope == null || scope.isEmpty() ? null : scope, targetPom.get().unit());
+    String after = insert(targetPom.get(), xml);
+    pomFile = target;
     double confidence = found.size() == 1 ? pick.confidence() : 0.4;
     String why =
         found.size() == 1
@@ -118,7 +147,10 @@ public final class UndeclaredDependencyRecipe implements FixRecipe {
             DiagnosisSource.RULES);
     return Optional.of(
         new Fix(
-            List.of(f.fingerprint()), d, ID, List.of(new Edit(pomFile, pom.get().text(), after))));
+            List.of(f.fingerprint()),
+            d,
+            ID,
+            List.of(new Edit(pomFile, targetPom.get().text(), after))));
   }
 
   private static String insert(PomText pom, String xml) {
@@ -209,15 +241,36 @@ public final class UndeclaredDependencyRecipe implements FixRecipe {
     return true;
   }
 
-  /** Dependencies the breaking change removed from the module's pom that offer the package. */
+  /**
+   * Dependencies the breaking change removed from the module's pom, or from a pom in a folder above
+   * it (a parent's dependencies are inherited), that offer the package: declared again where they
+   * were, with the version and scope they had.
+   */
   private static void removedByChange(
-      FixContext ctx, String pkg, String pomFile, Map<String, Candidate> out) throws IOException {
-    Optional<BreakingChange.FileChange> change = ctx.change().file(pomFile);
-    if (change.isEmpty() || change.get().before() == null || change.get().after() == null) {
-      return;
+      FixContext ctx, String pkg, String module, Map<String, Candidate> out) throws IOException {
+    String dir = module;
+    while (true) {
+      String pomFile = MavenArtifacts.pomOf(dir);
+      Optional<BreakingChange.FileChange> change = ctx.change().file(pomFile);
+      if (change.isPresent() && change.get().before() != null && change.get().after() != null) {
+        removedFrom(ctx, pkg, pomFile, change.get(), out);
+      }
+      if (dir.isEmpty()) {
+        return;
+      }
+      dir = dir.contains("/") ? dir.substring(0, dir.lastIndexOf('/')) : "";
     }
-    Optional<PomText> before = PomText.parse(change.get().before());
-    Optional<PomText> after = PomText.parse(change.get().after());
+  }
+
+  private static void removedFrom(
+      FixContext ctx,
+      String pkg,
+      String pomFile,
+      BreakingChange.FileChange change,
+      Map<String, Candidate> out)
+      throws IOException {
+    Optional<PomText> before = PomText.parse(change.before());
+    Optional<PomText> after = PomText.parse(change.after());
     if (before.isEmpty() || after.isEmpty()) {
       return;
     }
@@ -229,7 +282,7 @@ public final class UndeclaredDependencyRecipe implements FixRecipe {
         continue;
       }
       Coordinate c = new Coordinate(g, a, v);
-      for (Path jar : LocalRepository.jars(ctx, c)) {
+      for (Path jar : LocalRepository.jarsWithDependencies(ctx, c)) {
         if (offers(ctx.dependencies().typesIn(jar), pkg)) {
           out.put(
               c.ga(),
@@ -241,7 +294,9 @@ public final class UndeclaredDependencyRecipe implements FixRecipe {
                       + pomFile
                       + ", and that artifact provides package "
                       + pkg,
-                  0.9));
+                  0.9,
+                  pomFile,
+                  before.get().child(d, "scope").orElse("")));
           break;
         }
       }

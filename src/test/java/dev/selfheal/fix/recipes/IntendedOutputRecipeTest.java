@@ -73,6 +73,37 @@ class IntendedOutputRecipeTest {
   }
 
   @Test
+  void aValueReachedThroughAnUnchangedMethodOfTheChangedTypeCounts() throws Exception {
+    String fees = "src/main/java/com/acme/Fees.java";
+    String before =
+        "package com.acme;\n\npublic class Fees {\n  public long daily() {\n    return 25;\n  }\n\n"
+            + "  public long total(int days) {\n    return days * daily();\n  }\n}\n";
+    String after = before.replace("return 25;", "return 30;");
+    String test =
+        "package com.acme;\n\nclass FeesTest {\n  void t() {\n    assertEquals(75, new Fees().total(3));\n  }\n}\n";
+    Projects.write(repo, fees, after);
+    Projects.write(repo, TEST, test);
+    Failure f =
+        Failure.of(
+            FailureKind.TEST_FAILURE,
+            TEST,
+            5,
+            null,
+            "expected: <75> but was: <90>",
+            "com.acme.FeesTest#t",
+            null,
+            FailureDetails.tool("surefire").withValues("75", "90"));
+    BreakingChange feat =
+        new BreakingChange(
+            List.of(new BreakingChange.FileChange(fees, before, after)),
+            List.of("feat: dearer days"));
+    Fix fix = recipe.fix(f, new FixContext(repo, new JdkTypes(null), feat)).orElseThrow();
+    EditWriter.apply(repo, fix.edits());
+    assertThat(Files.readString(repo.resolve(TEST)))
+        .contains("assertEquals(90, new Fees().total(3));");
+  }
+
+  @Test
   void saidOnPurposeCountsToo() throws Exception {
     assertThat(
             fix(

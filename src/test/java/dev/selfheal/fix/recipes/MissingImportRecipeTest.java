@@ -54,6 +54,39 @@ class MissingImportRecipeTest {
   }
 
   @Test
+  void aTypeUsedAsAQualifierIsWhatJavacCallsAVariable() throws Exception {
+    String before =
+        "package com.acme;\n\nclass A {\n  Object names() {\n    return List.of(\"a\", \"b\");\n  }\n}\n";
+    Projects.write(repo, FILE, before);
+    Failure asVariable =
+        Failure.of(
+            FailureKind.COMPILE_ERROR,
+            FILE,
+            5,
+            12,
+            "cannot find symbol: variable List",
+            null,
+            null,
+            FailureDetails.tool("javac").withSymbol("variable List", "class com.acme.A"));
+    Fix f = recipe.fix(asVariable, new FixContext(repo, JDK)).orElseThrow();
+    EditWriter.apply(repo, f.edits());
+    assertThat(Files.readString(repo.resolve(FILE)))
+        .isEqualTo(
+            before.replace("package com.acme;\n", "package com.acme;\n\nimport java.util.List;\n"));
+    Failure constant =
+        Failure.of(
+            FailureKind.COMPILE_ERROR,
+            FILE,
+            5,
+            12,
+            "cannot find symbol: variable MAX",
+            null,
+            null,
+            FailureDetails.tool("javac").withSymbol("variable MAX", "class com.acme.A"));
+    assertThat(recipe.appliesTo(constant)).as("a constant is not a type").isFalse();
+  }
+
+  @Test
   void genericUsageTellsJavaUtilListFromJavaAwtList() throws Exception {
     rewritesTo(
         """

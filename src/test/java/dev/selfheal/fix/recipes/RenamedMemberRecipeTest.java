@@ -121,6 +121,32 @@ class RenamedMemberRecipeTest {
         .isEmpty();
   }
 
+  @Test
+  void aVarargsMethodIsCalledWithAnyNumberOfArguments() throws Exception {
+    String before =
+        BEFORE
+            .replace("greet(String name)", "greet(String... names)")
+            .replace("+ name", "+ names[0]");
+    String after = before.replace("greet(", "welcome(");
+    String app =
+        "package com.acme;\n\nclass App {\n  String run(Greeter g) {\n    return g.greet(\"a\", \"b\");\n  }\n}\n";
+    Projects.write(repo, GREETER, after);
+    Projects.write(repo, APP, app);
+    BreakingChange change =
+        new BreakingChange(
+            List.of(new BreakingChange.FileChange(GREETER, before, after)),
+            List.of("refactor: greet is welcome now"));
+    Failure f =
+        missing(
+            5,
+            13,
+            "method greet(java.lang.String,java.lang.String)",
+            "variable g of type com.acme.Greeter");
+    Fix fix = recipe.fix(f, new FixContext(repo, new JdkTypes(null), change)).orElseThrow();
+    EditWriter.apply(repo, fix.edits());
+    assertThat(Files.readString(repo.resolve(APP))).contains("g.welcome(\"a\", \"b\")");
+  }
+
   private Optional<Fix> noChange(String app, Failure f) throws Exception {
     Projects.write(repo, GREETER, BEFORE);
     Projects.write(repo, APP, app);
