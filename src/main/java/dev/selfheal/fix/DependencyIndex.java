@@ -70,7 +70,7 @@ public final class DependencyIndex {
     return classpaths().getOrDefault(moduleOf(repo, relativeFile), List.of());
   }
 
-  /** Top-level class names in a jar (public or not: loading tells). */
+  /** Class names in a jar, member types by canonical name (public or not: loading tells). */
   public synchronized List<String> typesIn(Path jar) throws IOException {
     load();
     List<String> known = types.get(jar);
@@ -109,10 +109,20 @@ public final class DependencyIndex {
         loaders.put(module, loader);
       }
     }
-    try {
-      return Optional.of(Class.forName(fqcn, false, loader));
-    } catch (ClassNotFoundException | LinkageError e) {
-      return Optional.empty();
+    // A member type's binary name has '$' where its canonical name has the last dots.
+    String name = fqcn;
+    while (true) {
+      try {
+        return Optional.of(Class.forName(name, false, loader));
+      } catch (ClassNotFoundException e) {
+        int dot = name.lastIndexOf('.');
+        if (dot < 0) {
+          return Optional.empty();
+        }
+        name = name.substring(0, dot) + "$" + name.substring(dot + 1);
+      } catch (LinkageError e) {
+        return Optional.empty();
+      }
     }
   }
 

@@ -10,10 +10,14 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * The top-level classes in a jar, from its central directory alone (no class is read or loaded),
- * which is what keeps indexing a hundred jars well under a second.
+ * The classes in a jar, top-level and member types (not anonymous or local ones), from its central
+ * directory alone (no class is read or loaded), which is what keeps indexing a hundred jars well
+ * under a second.
  */
 final class JarTypes {
+  private static final java.util.regex.Pattern ANONYMOUS_OR_LOCAL =
+      java.util.regex.Pattern.compile("\\$\\d");
+
   private JarTypes() {}
 
   static List<String> list(Path jar) throws IOException {
@@ -23,11 +27,12 @@ final class JarTypes {
       while (entries.hasMoreElements()) {
         String name = entries.nextElement().getName();
         if (name.endsWith(".class")
-            && name.indexOf('$') < 0
             && !name.startsWith("META-INF/")
             && !name.endsWith("module-info.class")
-            && !name.endsWith("package-info.class")) {
-          out.add(name.substring(0, name.length() - 6).replace('/', '.'));
+            && !name.endsWith("package-info.class")
+            && !ANONYMOUS_OR_LOCAL.matcher(name).find()) {
+          // A member type is imported by its canonical name: picocli.CommandLine.Command.
+          out.add(name.substring(0, name.length() - 6).replace('/', '.').replace('$', '.'));
         }
       }
     } catch (ZipException corrupt) {
