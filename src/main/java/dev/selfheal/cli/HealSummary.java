@@ -60,6 +60,18 @@ final class HealSummary {
     if (!v.flakyTests().isEmpty()) {
       err.println("flaky       " + String.join(", ", v.flakyTests()));
     }
+    if (rep.llm().calls() > 0) {
+      err.println(
+          String.format(
+              java.util.Locale.ROOT,
+              "llm         %s %s: %d call(s), %d tokens in, %d out, $%.4f",
+              rep.llm().provider(),
+              rep.llm().model(),
+              rep.llm().calls(),
+              rep.llm().inputTokens(),
+              rep.llm().outputTokens(),
+              rep.llm().costUsd()));
+    }
     rep.notices().forEach(n -> err.println("notice      " + n));
     err.println();
     err.println("status      " + rep.status().wire() + " — " + rep.message());

@@ -7,6 +7,7 @@ import dev.selfheal.fix.DependencyIndex;
 import dev.selfheal.fix.EditWriter;
 import dev.selfheal.fix.FixContext;
 import dev.selfheal.fix.JdkTypes;
+import dev.selfheal.fix.LlmFixer;
 import dev.selfheal.fix.RecipeRunner;
 import dev.selfheal.fix.recipes.IntendedOutputRecipe;
 import dev.selfheal.guard.GuardInput;
@@ -63,6 +64,8 @@ final class HealLoop {
   HealReport.Targeted targeted;
   Validator.FullCheck full;
   private RunCheck lastTargeted;
+  private LlmFixer llm;
+  private String lastLlmEdits;
   Patch patch = Patch.EMPTY;
   long fixMillis;
   long validateMillis;
@@ -310,6 +313,9 @@ final class HealLoop {
       }
       bySignature.put(signature(pick), pick);
     }
+    if (bySignature.isEmpty() && llm != null) {
+      return askLlm(open, tried, ctx);
+    }
     if (bySignature.isEmpty()) {
       Failure f = unexplained.get(0);
       lastProblem =
@@ -332,6 +338,61 @@ final class HealLoop {
   }
 
   private BreakingChange change;
+
+  /** Turns the escalation tier on for failures no recipe fits. */
+  HealLoop withLlm(LlmFixer fixer) {
+    this.llm = fixer;
+    return this;
+  }
+
+  /**
+   * The model's fix for failures no recipe fits; on a retry it sees its last edits and why
+   * validation rejected them.
+   */
+  private Optional<List<Fix>> askLlm(List<Failure> open, Set<String> tried, FixContext ctx) {
+    String previous = lastLlmEdits == null ? null : lastLlmEdits + "\nRejected: " + lastProblem;
+    progress.start("llm", "no recipe fits; asking the model");
+    LlmFixer.Result r = llm.propose(open, ctx, previous);
+    if (r instanceof LlmFixer.Result.Proposed p && !tried.contains(signature(p.fix()))) {
+      candidateExisted = true;
+      StringBuilder edits = new StringBuilder("Your previous edits:\n");
+      p.fix()
+          .edits()
+          .forEach(
+              e ->
+                  edits
+                      .append(e.file())
+                      .append(": ")
+                      .append(e.oldText())
+                      .append(" -> ")
+                      .append(e.newText())
+                      .append('\n'));
+      lastLlmEdits = edits.toString();
+      progress.done(
+          "llm",
+          "proposed " + p.fix().edits().size() + " edit(s): " + p.fix().diagnosis().rootCause());
+      return Optional.of(List.of(p.fix()));
+    }
+    if (r instanceof LlmFixer.Result.DiagnosedOnly d) {
+      notices.add(
+          "LLM diagnosis (llm.send_source is false, so no edits were asked for): "
+              + d.diagnosis().rootCause());
+      lastProblem = "the LLM tier diagnosed but may not propose edits (llm.send_source: false)";
+      progress.done("llm", "diagnosed only: " + d.diagnosis().rootCause());
+      llmDiagnoses.add(d.diagnosis());
+      return Optional.empty();
+    }
+    String why =
+        r instanceof LlmFixer.Result.Failed fl
+            ? fl.reason()
+            : "the model proposed the same fix again";
+    notices.add(why);
+    lastProblem = why;
+    progress.done("llm", why);
+    return Optional.empty();
+  }
+
+  final List<dev.selfheal.model.Diagnosis> llmDiagnoses = new ArrayList<>();
 
   /**
    * Failures whose intended output change selfheal's own analysis established (never a model's

@@ -9,10 +9,13 @@ import dev.selfheal.diagnose.RuleDiagnoser;
 import dev.selfheal.exec.CommandNotFoundException;
 import dev.selfheal.fix.DependencyIndex;
 import dev.selfheal.fix.JdkTypes;
+import dev.selfheal.fix.LlmFixer;
 import dev.selfheal.fix.RecipeRunner;
 import dev.selfheal.guard.GuardInput;
 import dev.selfheal.guard.Guardrails;
 import dev.selfheal.guard.Violation;
+import dev.selfheal.llm.LlmSession;
+import dev.selfheal.llm.LlmSettings;
 import dev.selfheal.model.Diagnosis;
 import dev.selfheal.model.Failure;
 import dev.selfheal.model.Patch;
@@ -146,11 +149,15 @@ public final class HealPipeline {
     }
     o.timings[1] = (System.nanoTime() - t1) / 1_000_000;
     run.writeJson("diagnose.json", o.diagnoses);
-    if (req.noLlm()) {
-      o.notices.add("the LLM tier is off (--no-llm)");
-    } else {
-      o.notices.add("the LLM tier is not available yet; only recipes were tried");
-    }
+    LlmSettings.Resolution tier = LlmSettings.resolve(config.llm(), env.env(), req.noLlm());
+    Optional<LlmSession> session =
+        req.noLlm()
+            ? Optional.empty()
+            : LlmSession.open(tier, env.env(), env.redactor(), config.llm().maxCostUsdPerHeal());
+    o.notices.add(
+        session.isPresent() && tier.settings().isEmpty()
+            ? "the LLM tier replays recorded answers"
+            : tier.reason());
     HealLoop loop =
         new HealLoop(
             ws,
@@ -164,7 +171,14 @@ public final class HealPipeline {
             progress,
             env.runner(),
             run.path());
-    boolean healed = loop.run(open, d0.outcomes());
+    session.ifPresent(s -> loop.withLlm(new LlmFixer(s, config.llm().sendSource())));
+    boolean healed;
+    try {
+      healed = loop.run(open, d0.outcomes());
+    } finally {
+      session.ifPresent(s -> o.llm = usage(s, o.notices));
+      o.diagnoses.addAll(loop.llmDiagnoses);
+    }
     o.validated = healed;
     o.timings[2] = loop.fixMillis;
     o.timings[3] = loop.validateMillis;
@@ -271,5 +285,25 @@ public final class HealPipeline {
             ? "they fail again: not flaky"
             : o.flaky.size() + " passed on re-run: flaky");
     return open;
+  }
+
+  /** The report's llm section; an unknown price is said, with the tokens counted. */
+  private static HealReport.Llm usage(LlmSession s, List<String> notices) {
+    var u = s.usage();
+    if (u.calls() > 0 && u.costUsd().isEmpty()) {
+      notices.add(
+          "no price is known for "
+              + s.model()
+              + ": "
+              + (u.inputTokens() + u.outputTokens())
+              + " tokens counted, cost not computed");
+    }
+    return new HealReport.Llm(
+        s.provider(),
+        s.model(),
+        u.calls(),
+        u.inputTokens(),
+        u.outputTokens(),
+        u.costUsd().orElse(0.0));
   }
 }

@@ -31,6 +31,7 @@ final class Outcome {
   Validator.FullCheck full;
   String lastProblem;
   boolean applied;
+  HealReport.Llm llm = HealReport.Llm.NONE;
 
   /** A patch passed validation: only then do the report's fixes and patch mean anything. */
   boolean validated;
@@ -82,7 +83,7 @@ final class Outcome {
         new HealReport.Delivery(mode, null, null, applied),
         new HealReport.Timings(
             timings[0], timings[1], timings[2], timings[3], timings[4], timings[5]),
-        HealReport.Llm.NONE,
+        llm,
         notices);
   }
 }

@@ -1,0 +1,107 @@
+package dev.selfheal.llm;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Recorded replies, one JSON file per request, keyed by a hash of the (redacted) prompt: recorded
+ * once against a real provider, replayed offline and reproducibly by the eval. A request with no
+ * recording is reported as a miss, never answered with a made-up reply.
+ */
+public final class Cassettes {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Cassettes() {}
+
+  public static String key(ChatClient.Request r) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(r.system().getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(r.user().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 32);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Answers from the recordings in {@code dir} only. */
+  public static ChatClient replaying(Path dir, String model, String provider) {
+    return new ChatClient() {
+      @Override
+      public Reply complete(Request r) throws LlmException {
+        Path file = dir.resolve(key(r) + ".json");
+        if (!Files.isRegularFile(file)) {
+          throw new LlmException(
+              "no recording for this request (" + file.getFileName() + " in " + dir + ")", false);
+        }
+        try {
+          var n = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+          return new Reply(
+              n.path("reply").asText(),
+              n.path("input_tokens").asLong(),
+              n.path("output_tokens").asLong(),
+              n.path("truncated").asBoolean());
+        } catch (IOException e) {
+          throw new LlmException("unreadable recording " + file + ": " + e.getMessage(), false, e);
+        }
+      }
+
+      @Override
+      public String model() {
+        return model;
+      }
+
+      @Override
+      public String provider() {
+        return provider;
+      }
+    };
+  }
+
+  /** Passes requests to {@code inner} and records each reply in {@code dir}. */
+  public static ChatClient recording(ChatClient inner, Path dir) {
+    return new ChatClient() {
+      @Override
+      public Reply complete(Request r) throws LlmException {
+        Reply reply = inner.complete(r);
+        try {
+          Files.createDirectories(dir);
+          ObjectNode n = JSON.createObjectNode();
+          n.put("model", inner.model());
+          n.put("system", r.system());
+          n.put("user", r.user());
+          n.put("reply", reply.text());
+          n.put("input_tokens", reply.inputTokens());
+          n.put("output_tokens", reply.outputTokens());
+          n.put("truncated", reply.truncated());
+          Path tmp = Files.createTempFile(dir, "cassette", ".tmp");
+          Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n));
+          Files.move(tmp, dir.resolve(key(r) + ".json"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+          throw new LlmException(
+              "could not record the reply in " + dir + ": " + e.getMessage(), false, e);
+        }
+        return reply;
+      }
+
+      @Override
+      public String model() {
+        return inner.model();
+      }
+
+      @Override
+      public String provider() {
+        return inner.provider();
+      }
+    };
+  }
+}
