@@ -48,7 +48,8 @@ public final class LangChainClient implements ChatClient {
                   .baseUrl(s.baseUrl())
                   .apiKey(s.apiKey())
                   .modelName(s.model())
-                  .maxTokens(s.maxOutputTokens())
+                  .maxTokens(s.officialOpenAi() ? null : s.maxOutputTokens())
+                  .maxCompletionTokens(s.officialOpenAi() ? s.maxOutputTokens() : null)
                   .timeout(s.timeout())
                   .maxRetries(0)
                   .build();

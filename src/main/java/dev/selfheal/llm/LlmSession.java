@@ -51,20 +51,20 @@ public final class LlmSession {
   }
 
   public Answers.DiagnosisAnswer diagnose(Prompts.Context c) throws LlmException, Answers.Invalid {
-    String prompt = Prompts.diagnosis(c);
-    return ask(prompt, Answers::diagnosis);
+    return ask("diagnosis", Prompts.diagnosis(c), Answers::diagnosis);
   }
 
   public List<Answers.EditAnswer> fix(Prompts.Context c, Answers.DiagnosisAnswer d)
       throws LlmException, Answers.Invalid {
-    return ask(Prompts.fix(c, d), Answers::edits);
+    return ask("fix", Prompts.fix(c, d), Answers::edits);
   }
 
   private interface Parser<T> {
     T parse(String reply) throws Answers.Invalid;
   }
 
-  private <T> T ask(String prompt, Parser<T> parser) throws LlmException, Answers.Invalid {
+  private <T> T ask(String purpose, String prompt, Parser<T> parser)
+      throws LlmException, Answers.Invalid {
     String question = redactor.redact(prompt);
     Answers.Invalid first = null;
     for (int attempt = 0; attempt < 2; attempt++) {
@@ -81,7 +81,7 @@ public final class LlmSession {
                   + ". Answer again, with the JSON only.";
       ChatClient.Reply reply =
           client.complete(new ChatClient.Request(redactor.redact(Prompts.SYSTEM), text));
-      usage.add(reply);
+      usage.add(first == null ? purpose : purpose + " (re-ask)", reply);
       try {
         if (reply.truncated()) {
           throw new Answers.Invalid(

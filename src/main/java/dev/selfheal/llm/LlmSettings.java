@@ -108,6 +108,14 @@ public record LlmSettings(
             Kind.OPENAI, url, key, model.get(), cfg.maxOutputTokens(), timeout, stream(env)));
   }
 
+  /**
+   * OpenAI's own API, whose newer models refuse {@code max_tokens} and take {@code
+   * max_completion_tokens}; compatible servers (Ollama, vLLM, llama.cpp) know the former.
+   */
+  public boolean officialOpenAi() {
+    return kind == Kind.OPENAI && host(baseUrl).equals("api.openai.com");
+  }
+
   /** {@code SELFHEAL_LLM_STREAM=true}: answers come as server-sent events. */
   private static boolean stream(Map<String, String> env) {
     String v = env.get("SELFHEAL_LLM_STREAM");

@@ -36,7 +36,8 @@ final class Streamed {
                   .baseUrl(s.baseUrl())
                   .apiKey(s.apiKey())
                   .modelName(s.model())
-                  .maxTokens(s.maxOutputTokens())
+                  .maxTokens(s.officialOpenAi() ? null : s.maxOutputTokens())
+                  .maxCompletionTokens(s.officialOpenAi() ? s.maxOutputTokens() : null)
                   .timeout(s.timeout())
                   .build();
         };

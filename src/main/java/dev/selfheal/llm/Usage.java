@@ -10,8 +10,13 @@ public final class Usage {
   /** For a model with no known price: tokens in and out per heal, a generous but firm limit. */
   static final long TOKEN_CAP = 400_000;
 
+  /** One call: what it was for, its tokens, its cost (empty for an unpriced model). */
+  public record Call(
+      String purpose, long inputTokens, long outputTokens, Optional<Double> costUsd) {}
+
   private final String model;
   private final double maxCostUsd;
+  private final java.util.List<Call> log = new java.util.ArrayList<>();
   private int calls;
   private long in;
   private long out;
@@ -21,10 +26,20 @@ public final class Usage {
     this.maxCostUsd = maxCostUsd;
   }
 
-  public synchronized void add(ChatClient.Reply r) {
+  public synchronized void add(String purpose, ChatClient.Reply r) {
+    log.add(
+        new Call(
+            purpose,
+            r.inputTokens(),
+            r.outputTokens(),
+            Pricing.of(model).map(p -> p.cost(r.inputTokens(), r.outputTokens()))));
     calls++;
     in += r.inputTokens();
     out += r.outputTokens();
+  }
+
+  public synchronized java.util.List<Call> perCall() {
+    return java.util.List.copyOf(log);
   }
 
   public synchronized int calls() {

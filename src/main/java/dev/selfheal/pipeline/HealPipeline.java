@@ -304,6 +304,12 @@ public final class HealPipeline {
         u.calls(),
         u.inputTokens(),
         u.outputTokens(),
-        u.costUsd().orElse(0.0));
+        u.costUsd().orElse(0.0),
+        u.perCall().stream()
+            .map(
+                c ->
+                    new HealReport.Llm.Call(
+                        c.purpose(), c.inputTokens(), c.outputTokens(), c.costUsd().orElse(null)))
+            .toList());
   }
 }

@@ -78,7 +78,11 @@ public record HealReport(
       int calls,
       long inputTokens,
       long outputTokens,
-      double costUsd) {
-    public static final Llm NONE = new Llm(null, null, 0, 0, 0, 0.0);
+      double costUsd,
+      List<Call> perCall) {
+    public static final Llm NONE = new Llm(null, null, 0, 0, 0, 0.0, List.of());
+
+    /** One model call: its purpose (diagnosis, fix, a re-ask), tokens and cost (null: no price). */
+    public record Call(String purpose, long inputTokens, long outputTokens, Double costUsd) {}
   }
 }

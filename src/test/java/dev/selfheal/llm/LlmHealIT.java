@@ -194,6 +194,13 @@ class LlmHealIT {
         .singleElement()
         .satisfies(f -> assertThat(f.strategy()).isEqualTo("llm:claude-sonnet-4-5"));
     assertThat(r.report().llm().calls()).isEqualTo(2);
+    var json = dev.selfheal.pipeline.ReportSchema.check(r.report()); // valid against the schema
+    assertThat(json.at("/llm/per_call/1/purpose").asText()).isEqualTo("fix");
+    assertThat(r.report().llm().perCall())
+        .extracting(HealReport.Llm.Call::purpose)
+        .containsExactly("diagnosis", "fix");
+    assertThat(r.report().llm().perCall().get(0).costUsd())
+        .isCloseTo(0.00495, org.assertj.core.data.Offset.offset(1e-9)); // 1200 in, 90 out at $3/$15
     assertThat(r.report().llm().inputTokens()).isEqualTo(2400);
     assertThat(r.report().llm().costUsd()).isGreaterThan(0.0);
     List<LoggedRequest> sent = server.findAll(postRequestedFor(urlMatching(".*")));
@@ -247,6 +254,9 @@ class LlmHealIT {
     assertThat(r.report().status()).isEqualTo(Status.HEALED);
     assertThat(Files.readString(repo.resolve(CALC))).isEqualTo(calculator("a + b"));
     assertThat(r.report().llm().provider()).isEqualTo("openai");
+    assertThat(server.findAll(postRequestedFor(urlMatching(".*"))))
+        .allSatisfy(
+            q -> assertThat(q.getBodyAsString()).containsPattern("\"max_tokens\"\\s*:\\s*4096"));
     assertThat(r.report().llm().outputTokens()).isEqualTo(120);
     assertThat(r.report().notices())
         .anyMatch(n -> n.contains("no price is known for qwen2.5-coder"));

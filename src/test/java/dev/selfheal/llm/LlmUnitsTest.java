@@ -59,6 +59,16 @@ class LlmUnitsTest {
     assertThat(localModel.settings().orElseThrow().baseUrl())
         .isEqualTo("http://localhost:11434/v1");
     assertThat(localModel.settings().get().kind()).isEqualTo(LlmSettings.Kind.OPENAI);
+    assertThat(localModel.settings().get().officialOpenAi())
+        .as("a local server takes max_tokens")
+        .isFalse();
+    assertThat(
+            LlmSettings.resolve(cfg(LlmProvider.AUTO, null), Map.of("OPENAI_API_KEY", "o"), false)
+                .settings()
+                .orElseThrow()
+                .officialOpenAi())
+        .as("OpenAI's newer models take max_completion_tokens")
+        .isTrue();
 
     assertThat(
             LlmSettings.resolve(cfg(LlmProvider.AUTO, null), Map.of("ANTHROPIC_API_KEY", "k"), true)
