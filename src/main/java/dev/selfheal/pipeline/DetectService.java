@@ -52,6 +52,7 @@ public final class DetectService {
     } catch (CommandNotFoundException e) {
       throw new UsageException(e.getMessage());
     }
+    run.redactLogs();
     run.writeJson(
         "detect.json",
         Map.of(

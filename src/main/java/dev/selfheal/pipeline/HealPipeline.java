@@ -72,6 +72,8 @@ public final class HealPipeline {
       heal(req, config, command, ws, run, progress, o);
     } catch (CommandNotFoundException e) {
       throw new UsageException(e.getMessage());
+    } finally {
+      run.redactLogs();
     }
     o.timings[5] = (System.nanoTime() - start) / 1_000_000;
     HealReport report = o.report(env);

@@ -1,7 +1,10 @@
 package dev.selfheal.pipeline;
 
 import dev.selfheal.redact.Redactor;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -12,10 +15,13 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One run's folder under the state directory ({@code runs/<id>/}): each stage's output as redacted
- * JSON, written whole or not at all (temp file, then an atomic move).
+ * JSON, written whole or not at all (temp file, then an atomic move), and the commands' logs,
+ * redacted once the run is done with them.
  */
 public final class RunDir {
   private static final DateTimeFormatter ID =
@@ -49,6 +55,43 @@ public final class RunDir {
   public void writeJson(String name, Object value) throws IOException {
     String json = Json.mapper().writeValueAsString(value);
     writeAtomically(dir.resolve(name), redactor.redact(json) + "\n");
+  }
+
+  /** Above this a log is redacted line by line (a key block split over lines may then stay). */
+  private static final long WHOLE_FILE_LIMIT = 64L * 1024 * 1024;
+
+  /**
+   * Redacts the logs the commands of this run wrote here (the build's own output, streamed to disk
+   * while it ran), so nothing the run keeps carries a secret. Called once the run no longer reads
+   * them.
+   */
+  public void redactLogs() throws IOException {
+    List<Path> logs;
+    try (Stream<Path> files = Files.list(dir)) {
+      logs = files.filter(p -> p.toString().endsWith(".log") && Files.isRegularFile(p)).toList();
+    }
+    for (Path log : logs) {
+      if (Files.size(log) <= WHOLE_FILE_LIMIT) {
+        // Decoding replaces malformed bytes rather than failing on them.
+        String text = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+        String clean = redactor.redact(text);
+        if (!clean.equals(text)) {
+          writeAtomically(log, clean);
+        }
+        continue;
+      }
+      Path tmp = Files.createTempFile(dir, "." + log.getFileName(), ".tmp");
+      try (BufferedReader in =
+              new BufferedReader(
+                  new InputStreamReader(Files.newInputStream(log), StandardCharsets.UTF_8));
+          BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          out.write(redactor.redact(line));
+          out.write('\n');
+        }
+      }
+      Files.move(tmp, log, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   public static void writeAtomically(Path target, String text) throws IOException {
