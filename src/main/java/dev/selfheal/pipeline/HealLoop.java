@@ -64,8 +64,7 @@ final class HealLoop {
   HealReport.Targeted targeted;
   Validator.FullCheck full;
   private RunCheck lastTargeted;
-  private LlmFixer llm;
-  private String lastLlmEdits;
+  private LlmStep llm;
   Patch patch = Patch.EMPTY;
   long fixMillis;
   long validateMillis;
@@ -148,7 +147,7 @@ final class HealLoop {
       }
       Set<String> aimed = new HashSet<>();
       fixes.forEach(f -> aimed.addAll(f.fingerprints()));
-      Optional<List<Failure>> further = furtherAlong(open, aimed);
+      Optional<List<Failure>> further = Advance.furtherAlong(lastTargeted, open, aimed);
       if (further.isPresent()) {
         ws.keep("selfheal: " + describe(fixes));
         accepted.addAll(fixes);
@@ -177,42 +176,6 @@ final class HealLoop {
       }
     }
     return false;
-  }
-
-  /**
-   * The failures of a targeted run in which every failing test the fixes aimed at got further: it
-   * now fails in the same file on a later line (the next assertion of the test), and no other test
-   * fails. That is progress to build on, not a fix to throw away; empty otherwise.
-   */
-  private Optional<List<Failure>> furtherAlong(List<Failure> open, Set<String> aimed) {
-    if (lastTargeted == null || lastTargeted.executed().size() != lastTargeted.targets().size()) {
-      return Optional.empty();
-    }
-    List<Failure> aimedTests =
-        open.stream().filter(f -> f.test() != null && aimed.contains(f.fingerprint())).toList();
-    List<Failure> now =
-        lastTargeted.detection().failures().stream().filter(f -> f.test() != null).toList();
-    if (aimedTests.isEmpty() || now.isEmpty()) {
-      return Optional.empty();
-    }
-    for (Failure f : now) {
-      boolean later =
-          aimedTests.stream()
-              .anyMatch(
-                  a ->
-                      a.test().equals(f.test())
-                          && a.file() != null
-                          && a.file().equals(f.file())
-                          && a.line() != null
-                          && f.line() != null
-                          && f.line() > a.line());
-      if (!later) {
-        return Optional.empty();
-      }
-    }
-    List<Failure> next = new ArrayList<>(now);
-    open.stream().filter(f -> !aimed.contains(f.fingerprint())).forEach(next::add);
-    return Optional.of(next);
   }
 
   private boolean validate(List<Failure> open, List<Fix> fixes, List<TestOutcome> before)
@@ -341,7 +304,7 @@ final class HealLoop {
 
   /** Turns the escalation tier on for failures no recipe fits. */
   HealLoop withLlm(LlmFixer fixer) {
-    this.llm = fixer;
+    this.llm = new LlmStep(fixer, progress);
     return this;
   }
 
@@ -350,49 +313,20 @@ final class HealLoop {
    * validation rejected them.
    */
   private Optional<List<Fix>> askLlm(List<Failure> open, Set<String> tried, FixContext ctx) {
-    String previous = lastLlmEdits == null ? null : lastLlmEdits + "\nRejected: " + lastProblem;
-    progress.start("llm", "no recipe fits; asking the model");
-    LlmFixer.Result r = llm.propose(open, ctx, previous);
-    if (r instanceof LlmFixer.Result.Proposed p && !tried.contains(signature(p.fix()))) {
+    LlmStep.Answer a = llm.ask(open, tried, ctx, lastProblem, HealLoop::signature);
+    if (a.fix().isPresent()) {
       candidateExisted = true;
-      StringBuilder edits = new StringBuilder("Your previous edits:\n");
-      p.fix()
-          .edits()
-          .forEach(
-              e ->
-                  edits
-                      .append(e.file())
-                      .append(": ")
-                      .append(e.oldText())
-                      .append(" -> ")
-                      .append(e.newText())
-                      .append('\n'));
-      lastLlmEdits = edits.toString();
-      progress.done(
-          "llm",
-          "proposed " + p.fix().edits().size() + " edit(s): " + p.fix().diagnosis().rootCause());
-      return Optional.of(List.of(p.fix()));
+      return Optional.of(List.of(a.fix().get()));
     }
-    if (r instanceof LlmFixer.Result.DiagnosedOnly d) {
-      notices.add(
-          "LLM diagnosis (llm.send_source is false, so no edits were asked for): "
-              + d.diagnosis().rootCause());
-      lastProblem = "the LLM tier diagnosed but may not propose edits (llm.send_source: false)";
-      progress.done("llm", "diagnosed only: " + d.diagnosis().rootCause());
-      llmDiagnoses.add(d.diagnosis());
-      return Optional.empty();
-    }
-    String why =
-        r instanceof LlmFixer.Result.Failed fl
-            ? fl.reason()
-            : "the model proposed the same fix again";
-    notices.add(why);
-    lastProblem = why;
-    progress.done("llm", why);
+    notices.add(a.notice());
+    lastProblem = a.problem();
     return Optional.empty();
   }
 
-  final List<dev.selfheal.model.Diagnosis> llmDiagnoses = new ArrayList<>();
+  /** Diagnoses the model gave without a fix (llm.send_source: false). */
+  List<dev.selfheal.model.Diagnosis> llmDiagnoses() {
+    return llm == null ? List.of() : llm.diagnoses;
+  }
 
   /**
    * Failures whose intended output change selfheal's own analysis established (never a model's
@@ -412,21 +346,9 @@ final class HealLoop {
    */
   private BreakingChange breakingChange() {
     if (change == null) {
-      BreakingChange all = ws.breakingChange();
-      String prefix = ws.root().relativize(ws.repo()).toString().replace('\\', '/');
-      if (prefix.isEmpty()) {
-        change = all;
-      } else {
-        List<BreakingChange.FileChange> files =
-            all.files().stream()
-                .filter(f -> f.path().startsWith(prefix + "/"))
-                .map(
-                    f ->
-                        new BreakingChange.FileChange(
-                            f.path().substring(prefix.length() + 1), f.before(), f.after()))
-                .toList();
-        change = new BreakingChange(files, all.messages());
-      }
+      change =
+          Advance.relative(
+              ws.breakingChange(), ws.root().relativize(ws.repo()).toString().replace('\\', '/'));
     }
     return change;
   }

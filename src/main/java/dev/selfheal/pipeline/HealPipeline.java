@@ -179,7 +179,7 @@ public final class HealPipeline {
       healed = loop.run(open, d0.outcomes());
     } finally {
       session.ifPresent(s -> o.llm = usage(s, o.notices));
-      o.diagnoses.addAll(loop.llmDiagnoses);
+      o.diagnoses.addAll(loop.llmDiagnoses());
     }
     o.validated = healed;
     o.timings[2] = loop.fixMillis;
