@@ -11,7 +11,6 @@ import dev.selfheal.model.Diagnosis;
 import dev.selfheal.model.DiagnosisSource;
 import dev.selfheal.model.Edit;
 import dev.selfheal.model.Failure;
-import dev.selfheal.model.FailureKind;
 import dev.selfheal.model.Fix;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -44,10 +43,7 @@ public final class ChangedSignatureRecipe implements FixRecipe {
 
   @Override
   public boolean appliesTo(Failure f) {
-    return f.kind() == FailureKind.COMPILE_ERROR
-        && f.file() != null
-        && f.file().endsWith(".java")
-        && f.line() != null
+    return CompileErrors.atJavaLine(f)
         && (HEAD.matcher(f.message()).find() || f.message().startsWith("incompatible types"));
   }
 

@@ -11,7 +11,6 @@ import dev.selfheal.model.Diagnosis;
 import dev.selfheal.model.DiagnosisSource;
 import dev.selfheal.model.Edit;
 import dev.selfheal.model.Failure;
-import dev.selfheal.model.FailureKind;
 import dev.selfheal.model.Fix;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -42,9 +41,7 @@ public final class MissingImportRecipe implements FixRecipe {
 
   @Override
   public boolean appliesTo(Failure f) {
-    return f.kind() == FailureKind.COMPILE_ERROR
-        && f.file() != null
-        && f.file().endsWith(".java")
+    return CompileErrors.inJavaFile(f)
         && ((f.message().startsWith("cannot find symbol")
                 && f.details().symbol() != null
                 && (f.details().symbol().startsWith("class ")

@@ -8,7 +8,6 @@ import dev.selfheal.model.Diagnosis;
 import dev.selfheal.model.DiagnosisSource;
 import dev.selfheal.model.Edit;
 import dev.selfheal.model.Failure;
-import dev.selfheal.model.FailureKind;
 import dev.selfheal.model.Fix;
 import java.io.IOException;
 import java.util.List;
@@ -36,10 +35,7 @@ public final class MovedTypeRecipe implements FixRecipe {
 
   @Override
   public boolean appliesTo(Failure f) {
-    if (f.kind() != FailureKind.COMPILE_ERROR
-        || f.file() == null
-        || !f.file().endsWith(".java")
-        || f.line() == null) {
+    if (!CompileErrors.atJavaLine(f)) {
       return false;
     }
     return f.message().matches("^package [\\w.]+ does not exist.*")

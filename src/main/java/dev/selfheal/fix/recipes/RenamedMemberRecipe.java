@@ -9,7 +9,6 @@ import dev.selfheal.model.Diagnosis;
 import dev.selfheal.model.DiagnosisSource;
 import dev.selfheal.model.Edit;
 import dev.selfheal.model.Failure;
-import dev.selfheal.model.FailureKind;
 import dev.selfheal.model.Fix;
 import java.io.IOException;
 import java.util.List;
@@ -37,10 +36,7 @@ public final class RenamedMemberRecipe implements FixRecipe {
 
   @Override
   public boolean appliesTo(Failure f) {
-    return f.kind() == FailureKind.COMPILE_ERROR
-        && f.file() != null
-        && f.file().endsWith(".java")
-        && f.line() != null
+    return CompileErrors.atJavaLine(f)
         && (f.message().startsWith("cannot find symbol")
             || f.message().startsWith("invalid method reference"))
         && f.details().symbol() != null

@@ -10,7 +10,6 @@ import dev.selfheal.model.Diagnosis;
 import dev.selfheal.model.DiagnosisSource;
 import dev.selfheal.model.Edit;
 import dev.selfheal.model.Failure;
-import dev.selfheal.model.FailureKind;
 import dev.selfheal.model.Fix;
 import dev.selfheal.vcs.BreakingChange;
 import java.io.IOException;
@@ -57,10 +56,7 @@ public final class UndeclaredDependencyRecipe implements FixRecipe {
 
   @Override
   public boolean appliesTo(Failure f) {
-    return f.kind() == FailureKind.COMPILE_ERROR
-        && f.file() != null
-        && f.file().endsWith(".java")
-        && MISSING.matcher(f.message()).find();
+    return CompileErrors.inJavaFile(f) && MISSING.matcher(f.message()).find();
   }
 
   @Override
