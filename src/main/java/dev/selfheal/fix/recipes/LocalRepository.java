@@ -39,8 +39,8 @@ final class LocalRepository {
    * The artifact's main jars: of its version when that is a literal, else of every version held
    * (enough to tell which packages the artifact offers).
    */
-  static List<Path> jars(FixContext ctx, Coordinate c) throws IOException {
-    Path dir = root(ctx).resolve(c.groupId().replace('.', '/')).resolve(c.artifactId());
+  private static List<Path> jars(Path root, Coordinate c) throws IOException {
+    Path dir = root.resolve(c.groupId().replace('.', '/')).resolve(c.artifactId());
     List<Path> versions = new ArrayList<>();
     if (c.version() != null && !c.version().contains("${")) {
       versions.add(dir.resolve(c.version()));
@@ -65,13 +65,13 @@ final class LocalRepository {
    */
   static List<Path> jarsWithDependencies(FixContext ctx, Coordinate c) throws IOException {
     List<Path> out = new ArrayList<>();
-    collect(ctx, root(ctx), c, 2, out);
+    collect(root(ctx), c, 2, out);
     return out;
   }
 
-  private static void collect(FixContext ctx, Path root, Coordinate c, int depth, List<Path> out)
+  private static void collect(Path root, Coordinate c, int depth, List<Path> out)
       throws IOException {
-    for (Path jar : jars(ctx, c)) {
+    for (Path jar : jars(root, c)) {
       if (out.contains(jar)) {
         continue;
       }
@@ -101,7 +101,6 @@ final class LocalRepository {
           continue;
         }
         collect(
-            ctx,
             root,
             new Coordinate(
                 p.get().child(d, "groupId").orElse(""),
