@@ -144,8 +144,9 @@ public final class DependencyIndex {
     if (classpaths != null) {
       return;
     }
+    String key = cacheDir == null ? null : IndexCache.buildFilesHash(repo);
     Optional<IndexCache.Entry> cached =
-        cacheDir == null ? Optional.empty() : IndexCache.read(cacheDir, repo);
+        key == null ? Optional.empty() : IndexCache.read(cacheDir, key);
     if (cached.isPresent()) {
       classpaths = cached.get().classpaths();
       types = cached.get().types();
@@ -173,7 +174,7 @@ public final class DependencyIndex {
     classpaths = resolved;
     types = listed;
     if (cacheDir != null && !resolved.isEmpty()) {
-      IndexCache.write(cacheDir, repo, new IndexCache.Entry(resolved, listed));
+      IndexCache.write(cacheDir, key, new IndexCache.Entry(resolved, listed));
     }
   }
 

@@ -2,12 +2,9 @@ package dev.selfheal.fix;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -16,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -25,15 +21,13 @@ import java.util.TreeMap;
  * file and moved into place, so a reader sees a whole entry or none.
  */
 final class IndexCache {
-  private static final Set<String> SKIP =
-      Set.of(".git", "target", "build", "node_modules", ".gradle", "out");
-
   record Entry(Map<String, List<Path>> classpaths, Map<Path, List<String>> types) {}
 
   private IndexCache() {}
 
-  static Optional<Entry> read(Path cacheDir, Path repo) throws IOException {
-    Path file = cacheDir.resolve("deps-" + buildFilesHash(repo) + ".tsv");
+  /** The entry for one state of the build files; {@code key} is their {@link #buildFilesHash}. */
+  static Optional<Entry> read(Path cacheDir, String key) throws IOException {
+    Path file = cacheDir.resolve("deps-" + key + ".tsv");
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
@@ -58,7 +52,7 @@ final class IndexCache {
     return Optional.of(new Entry(classpaths, types));
   }
 
-  static void write(Path cacheDir, Path repo, Entry entry) throws IOException {
+  static void write(Path cacheDir, String key, Entry entry) throws IOException {
     Files.createDirectories(cacheDir);
     StringBuilder sb = new StringBuilder();
     entry
@@ -82,7 +76,7 @@ final class IndexCache {
     Files.writeString(tmp, sb, StandardCharsets.UTF_8);
     Files.move(
         tmp,
-        cacheDir.resolve("deps-" + buildFilesHash(repo) + ".tsv"),
+        cacheDir.resolve("deps-" + key + ".tsv"),
         StandardCopyOption.REPLACE_EXISTING,
         StandardCopyOption.ATOMIC_MOVE);
   }
@@ -90,26 +84,10 @@ final class IndexCache {
   /** A hash of every build file's path and content: what decides the classpath. */
   static String buildFilesHash(Path repo) throws IOException {
     Map<String, byte[]> files = new TreeMap<>();
-    Files.walkFileTree(
+    ProjectFiles.walk(
         repo,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            return !dir.equals(repo) && SKIP.contains(dir.getFileName().toString())
-                ? FileVisitResult.SKIP_SUBTREE
-                : FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            String name = file.getFileName().toString();
-            if (name.equals("pom.xml") || name.startsWith("build.gradle")) {
-              files.put(repo.relativize(file).toString(), Files.readAllBytes(file));
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
+        name -> name.equals("pom.xml") || name.startsWith("build.gradle"),
+        file -> files.put(repo.relativize(file).toString(), Files.readAllBytes(file)));
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       files.forEach(

@@ -1,16 +1,12 @@
 package dev.selfheal.fix;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,8 +16,6 @@ import java.util.regex.Pattern;
  */
 public final class ProjectTypes {
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
-  private static final Set<String> SKIP =
-      Set.of(".git", "target", "build", "node_modules", ".gradle", "out");
 
   public record Type(String fqcn, String file) {}
 
@@ -57,33 +51,21 @@ public final class ProjectTypes {
 
   private Map<String, List<Type>> scan() throws IOException {
     Map<String, List<Type>> out = new HashMap<>();
-    Files.walkFileTree(
+    ProjectFiles.walk(
         repo,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            return !dir.equals(repo) && SKIP.contains(dir.getFileName().toString())
-                ? FileVisitResult.SKIP_SUBTREE
-                : FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            String name = file.getFileName().toString();
-            if (name.endsWith(".java")
+        name ->
+            name.endsWith(".java")
                 && !name.equals("package-info.java")
-                && !name.equals("module-info.java")) {
-              String head =
-                  new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
-              Matcher m = PACKAGE.matcher(head);
-              String simple = name.substring(0, name.length() - 5);
-              String fqcn = m.find() ? m.group(1) + "." + simple : simple;
-              out.computeIfAbsent(simple, k -> new ArrayList<>())
-                  .add(new Type(fqcn, repo.relativize(file).toString().replace('\\', '/')));
-            }
-            return FileVisitResult.CONTINUE;
-          }
+                && !name.equals("module-info.java"),
+        file -> {
+          String name = file.getFileName().toString();
+          String head =
+              new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+          Matcher m = PACKAGE.matcher(head);
+          String simple = name.substring(0, name.length() - 5);
+          String fqcn = m.find() ? m.group(1) + "." + simple : simple;
+          out.computeIfAbsent(simple, k -> new ArrayList<>())
+              .add(new Type(fqcn, repo.relativize(file).toString().replace('\\', '/')));
         });
     return out;
   }
