@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.selfheal.breakage.Breakage;
 import dev.selfheal.breakage.Grader;
 import dev.selfheal.breakage.Grader.Verdict;
-import dev.selfheal.breakage.Operator;
 import dev.selfheal.breakage.Operators;
 import dev.selfheal.breakage.Sampler;
 import dev.selfheal.breakage.SourceTree;
@@ -60,11 +59,9 @@ class RecipeCorpusIT {
   void recipesFixWhatTheOperatorsBreakAndNothingElse() throws Exception {
     int perKind = Integer.getInteger("corpus.perKind", 10);
     List<List<Breakage>> sources = new ArrayList<>();
-    Map<String, String> projectOf = new LinkedHashMap<>();
     for (String p : PROJECTS) {
       List<Breakage> all = Operators.breakages(SourceTree.read(Path.of("examples", p)));
-      all.forEach(b -> projectOf.put(b.id() + "@" + p, p));
-      sources.add(all.stream().map(b -> b).toList());
+      sources.add(all);
     }
     List<Breakage> sample = Sampler.sample(sources, perKind, SEED);
     ExecutorService pool = Executors.newFixedThreadPool(Integer.getInteger("corpus.threads", 2));
@@ -141,9 +138,5 @@ class RecipeCorpusIT {
             .reduce((x, y) -> x + "+" + y)
             .orElse("-");
     return new Outcome(project, b, status, v, by, (System.nanoTime() - t0) / 1_000_000);
-  }
-
-  static Operator.Kind kind(Outcome o) {
-    return o.breakage().kind();
   }
 }
