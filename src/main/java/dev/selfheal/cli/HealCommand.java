@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Detects, diagnoses, fixes, guards and validates in an isolated copy; prints the validated patch"
-            + " (--dry-run, the default) or writes it into the working tree (--apply).")
+            + " (--dry-run, the default), writes it into the working tree (--apply), or proposes it"
+            + " as a pull request (--pr).")
 public final class HealCommand implements Callable<Integer> {
   private final Environment env;
 
@@ -43,6 +44,14 @@ public final class HealCommand implements Callable<Integer> {
       description = "take the failures from this CI log; they are reproduced here first")
   Path logs;
 
+  @Option(
+      names = "--github-run",
+      paramLabel = "RUN_ID",
+      description =
+          "take the failures from this GitHub Actions run's failed jobs (GITHUB_REPOSITORY,"
+              + " GITHUB_TOKEN); they are reproduced here first")
+  Long githubRun;
+
   @ArgGroup(exclusive = true)
   Mode mode = new Mode();
 
@@ -55,7 +64,11 @@ public final class HealCommand implements Callable<Integer> {
     @Option(names = "--apply", description = "write the validated patch into the working tree")
     boolean apply;
 
-    @Option(names = "--pr", description = "open a pull request (not available yet)")
+    @Option(
+        names = "--pr",
+        description =
+            "push the validated fix to a selfheal/ branch on origin and open (or update) one pull"
+                + " request for it, labelled auto-heal; never merged")
     boolean pr;
   }
 
@@ -76,7 +89,8 @@ public final class HealCommand implements Callable<Integer> {
     HealPipeline.Result r =
         new HealPipeline(env)
             .heal(
-                new HealRequest(where.repo, source.command, logs, m, report, where.config, noLlm),
+                new HealRequest(
+                    where.repo, source.command, logs, m, report, where.config, noLlm, githubRun),
                 new Progress(System.err));
     HealSummary.print(r, env, System.out, System.err);
     return r.report().status().exitCode();

@@ -75,6 +75,9 @@ final class HealSummary {
     rep.notices().forEach(n -> err.println("notice      " + n));
     err.println();
     err.println("status      " + rep.status().wire() + " — " + rep.message());
+    if (rep.delivery().prUrl() != null) {
+      err.println("pull request " + rep.delivery().prUrl() + " (" + rep.delivery().branch() + ")");
+    }
     err.println("record      " + r.run().path());
     if (rep.status() == Status.HEALED && !r.patch().diff().isEmpty() && !rep.delivery().applied()
         || rep.status() == Status.NOT_HEALED

@@ -101,10 +101,21 @@ public final class CommandRunner {
    * such as git. Stdout is read whole; callers must not use this for builds.
    */
   public Captured capture(List<String> argv, Path dir, Duration timeout) throws IOException {
+    return capture(argv, dir, timeout, Map.of());
+  }
+
+  /**
+   * As {@link #capture(List, Path, Duration)}, with variables added to the scrubbed environment as
+   * given: how a credential reaches the one process that needs it (git's push) and no other.
+   */
+  public Captured capture(
+      List<String> argv, Path dir, Duration timeout, Map<String, String> extraEnv)
+      throws IOException {
     ProcessBuilder pb = new ProcessBuilder(argv);
     pb.directory(dir.toFile());
     pb.environment().clear();
     pb.environment().putAll(baseEnv);
+    pb.environment().putAll(extraEnv);
     pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
     Path err = Files.createTempFile("selfheal-err", ".txt");
     pb.redirectError(err.toFile());

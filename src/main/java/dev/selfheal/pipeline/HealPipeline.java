@@ -24,6 +24,7 @@ import dev.selfheal.validate.RunCheck;
 import dev.selfheal.validate.TargetedCommand;
 import dev.selfheal.validate.Validator;
 import dev.selfheal.validate.Workspace;
+import dev.selfheal.vcs.Git;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,24 +61,47 @@ public final class HealPipeline {
     if (req.logs() != null && !java.nio.file.Files.isReadable(req.logs())) {
       throw new UsageException("--logs " + req.logs() + ": no such readable file");
     }
+    if (req.logs() != null && req.githubRun() != null) {
+      throw new UsageException("--logs and --github-run both name the failures: give one");
+    }
+    GitHubRun ci = GitHubRun.open(env, repo, req);
+    PrTarget target = null;
+    String refusal = null;
     if (req.mode() == HealReport.DeliveryMode.PR) {
-      throw new UsageException("--pr is not available yet: use --dry-run (the default) or --apply");
+      try {
+        target =
+            PrTarget.resolve(env, new Git(env.runner(), repo), ci.github().orElseThrow(), ci.run());
+      } catch (PrTarget.Refusal r) {
+        refusal = r.getMessage();
+      }
     }
     RunDir run = RunDir.create(env.stateDir(), env.clock(), env.redactor());
     Outcome o = new Outcome(repo.toString(), command);
     o.mode = req.mode();
-    try (Workspace ws =
-        Workspace.create(repo, env.stateDir(), run.path().getFileName().toString(), env.runner())) {
-      o.baseCommit = ws.baseCommit();
-      heal(req, config, command, ws, run, progress, o);
-    } catch (CommandNotFoundException e) {
-      throw new UsageException(e.getMessage());
-    } finally {
-      run.redactLogs();
+    if (refusal != null) {
+      progress.note("deliver", refusal);
+      o.finish(Status.NOT_HEALED, refusal);
+    } else {
+      Path logs = req.logs() != null ? req.logs() : ci.downloadLogs(run.path(), progress);
+      PrStep pr = target == null ? null : new PrStep(target, config.delivery(), env);
+      try (Workspace ws =
+          Workspace.create(
+              repo, env.stateDir(), run.path().getFileName().toString(), env.runner())) {
+        o.baseCommit = ws.baseCommit();
+        ws.compareWith(ci.goodCommit(new Git(env.runner(), repo), o.notices));
+        heal(req, logs, config, command, ws, run, progress, o, pr);
+      } catch (CommandNotFoundException e) {
+        throw new UsageException(e.getMessage());
+      } finally {
+        run.redactLogs();
+      }
     }
     o.timings[5] = (System.nanoTime() - start) / 1_000_000;
     HealReport report = o.report(env);
     run.writeJson("report.json", report);
+    if (o.prUrl == null) {
+      StepSummary.append(env, report);
+    }
     if (req.reportFile() != null) {
       RunDir.writeAtomically(
           req.reportFile(), env.redactor().redact(Json.mapper().writeValueAsString(report)) + "\n");
@@ -87,21 +111,23 @@ public final class HealPipeline {
 
   private void heal(
       HealRequest req,
+      Path logs,
       SelfhealConfig config,
       String command,
       Workspace ws,
       RunDir run,
       Progress progress,
-      Outcome o)
-      throws IOException, CommandNotFoundException {
+      Outcome o,
+      PrStep pr)
+      throws IOException, CommandNotFoundException, UsageException {
     Validator validator = new Validator(env.runner(), run.path(), config.timeouts().command());
     long t0 = System.nanoTime();
     List<Failure> fromCi = null;
-    if (req.logs() != null) {
-      progress.start("detect", "reading the CI log " + req.logs());
+    if (logs != null) {
+      progress.start("detect", "reading the CI log " + logs);
       fromCi =
           new Detector(env.runner())
-              .detect(new DetectRequest(ws.repo(), null, req.logs(), null, null))
+              .detect(new DetectRequest(ws.repo(), null, logs, null, null))
               .failures();
       progress.done("detect", fromCi.size() + " failure(s) in the CI log; reproducing them here");
     }
@@ -142,6 +168,14 @@ public final class HealPipeline {
       o.runs = validator.runs();
       o.commandMillis = validator.commandMillis();
       return;
+    }
+    if (pr != null) {
+      Optional<String> stop = pr.gate(open, o.notices);
+      if (stop.isPresent()) {
+        progress.note("deliver", stop.get());
+        o.finish(Status.NOT_HEALED, stop.get());
+        return;
+      }
     }
     long t1 = System.nanoTime();
     for (Failure f : open) {
@@ -204,6 +238,11 @@ public final class HealPipeline {
         return;
       }
       long t3 = System.nanoTime();
+      if (pr != null) {
+        pr.propose(ws, loop, run, progress, o);
+        o.timings[4] = (System.nanoTime() - t3) / 1_000_000;
+        return;
+      }
       Delivery.Mode mode =
           req.mode() == HealReport.DeliveryMode.APPLY ? Delivery.Mode.APPLY : Delivery.Mode.DRY_RUN;
       Delivery.Outcome delivered =

@@ -31,6 +31,8 @@ final class Outcome {
   Validator.FullCheck full;
   String lastProblem;
   boolean applied;
+  String branch;
+  String prUrl;
   HealReport.Llm llm = HealReport.Llm.NONE;
 
   /** A patch passed validation: only then do the report's fixes and patch mean anything. */
@@ -80,7 +82,7 @@ final class Outcome {
             : new HealReport.PatchSummary(0, 0, ""),
         new HealReport.Guardrails(violations.isEmpty(), violations),
         new HealReport.Validation(attempts, flaky, targeted, f, runs, commandMillis, lastProblem),
-        new HealReport.Delivery(mode, null, null, applied),
+        new HealReport.Delivery(mode, branch, prUrl, applied),
         new HealReport.Timings(
             timings[0], timings[1], timings[2], timings[3], timings[4], timings[5]),
         llm,

@@ -48,6 +48,7 @@ public final class Workspace implements AutoCloseable {
   private final String baseline;
   private final Path holder;
   private final Thread cleanup;
+  private String good;
 
   private Workspace(Path holder, Path root, Path repo, Git git, Git userGit, String baseCommit)
       throws IOException {
@@ -137,19 +138,42 @@ public final class Workspace implements AutoCloseable {
   }
 
   /**
-   * What broke the build: from the parent of the user's HEAD (HEAD itself for a first commit) to
-   * the failing state, uncommitted changes included. Paths are relative to the workspace root.
+   * Compares the failing state with this commit instead of HEAD's parent: the last commit whose CI
+   * passed, or the merge base with the target branch. Ignored unless it is an ancestor of HEAD.
+   */
+  public void compareWith(String goodCommit) {
+    if (baseCommit != null && goodCommit != null) {
+      try {
+        git.run("merge-base", "--is-ancestor", goodCommit, baseCommit);
+        this.good = goodCommit;
+      } catch (IOException notAnAncestor) {
+        this.good = null;
+      }
+    }
+  }
+
+  /** The commit the breaking change starts from (null: HEAD's parent). */
+  public String goodCommit() {
+    return good;
+  }
+
+  /**
+   * What broke the build: from the last good commit (by default the parent of the user's HEAD, HEAD
+   * itself for a first commit) to the failing state, uncommitted changes included. Paths are
+   * relative to the workspace root.
    */
   public BreakingChange breakingChange() {
     if (baseCommit == null) {
       return BreakingChange.NONE;
     }
     try {
-      String good;
-      try {
-        good = git.run("rev-parse", "--verify", "-q", baseCommit + "^").strip();
-      } catch (IOException noParent) {
-        good = baseCommit;
+      String good = this.good;
+      if (good == null) {
+        try {
+          good = git.run("rev-parse", "--verify", "-q", baseCommit + "^").strip();
+        } catch (IOException noParent) {
+          good = baseCommit;
+        }
       }
       return BreakingChange.read(git, good, baseline, baseCommit);
     } catch (IOException e) {

@@ -5,10 +5,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Git through its CLI, as the user's own git would run it. */
 public final class Git {
+  /** The identity of the commits selfheal proposes; how it recognises its own work. */
+  public static final String BOT_NAME = "selfheal";
+
+  public static final String BOT_EMAIL = "selfheal@users.noreply.github.com";
+
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
   private final CommandRunner runner;
   private final Path dir;
@@ -34,12 +42,19 @@ public final class Git {
   }
 
   public String run(String... args) throws IOException {
+    return run(Map.of(), args);
+  }
+
+  /** Runs git with variables added to its environment (an index file, a credential). */
+  public String run(Map<String, String> env, String... args) throws IOException {
     List<String> argv = new ArrayList<>();
     argv.add("git");
     argv.add("-c");
     argv.add("core.quotePath=false");
     argv.addAll(List.of(args));
-    CommandRunner.Captured c = runner.capture(argv, dir, TIMEOUT);
+    Map<String, String> all = new HashMap<>(env);
+    all.put("GIT_TERMINAL_PROMPT", "0"); // a push without credentials fails, it does not hang
+    CommandRunner.Captured c = runner.capture(argv, dir, TIMEOUT, all);
     if (!c.ok()) {
       throw new GitException(
           "git " + String.join(" ", args) + " failed in " + dir + ": " + c.stderr().strip());
@@ -89,6 +104,42 @@ public final class Git {
         "--allow-empty",
         "-m",
         message);
+  }
+
+  /** The branch checked out, or empty when HEAD is detached. */
+  public Optional<String> currentBranch() {
+    return quiet("symbolic-ref", "--short", "-q", "HEAD");
+  }
+
+  public Optional<String> remoteUrl(String remote) {
+    return quiet("remote", "get-url", remote);
+  }
+
+  public String authorEmail(String rev) throws IOException {
+    return run("log", "-1", "--format=%ae", rev).strip();
+  }
+
+  /** Resolves a revision, or empty when it does not exist here. */
+  public Optional<String> resolve(String rev) {
+    return quiet("rev-parse", "--verify", "-q", rev + "^{commit}");
+  }
+
+  public boolean isAncestor(String ancestor, String rev) {
+    try {
+      run("merge-base", "--is-ancestor", ancestor, rev);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private Optional<String> quiet(String... args) {
+    try {
+      String out = run(args).strip();
+      return out.isEmpty() ? Optional.empty() : Optional.of(out);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   private static List<String> split(String nulSeparated) {

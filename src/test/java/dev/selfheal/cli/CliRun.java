@@ -13,8 +13,16 @@ import java.util.Map;
 
 /** Runs the CLI in-process with a temp state directory, capturing stdout and stderr. */
 public record CliRun(int exit, String out, String err) {
-  public static synchronized CliRun run(Path stateHome, String... args) {
+  public static CliRun run(Path stateHome, String... args) {
+    return run(Map.of(), stateHome, args);
+  }
+
+  /** With variables added to (or, mapped to null, removed from) the environment. */
+  public static synchronized CliRun run(
+      Map<String, String> extraEnv, Path stateHome, String... args) {
     Map<String, String> env = new HashMap<>(System.getenv());
+    env.keySet().removeIf(k -> k.startsWith("GITHUB_") || k.equals("SELFHEAL_GITHUB_TOKEN"));
+    env.putAll(extraEnv);
     env.put("XDG_STATE_HOME", stateHome.toString());
     Environment e =
         new Environment(

@@ -51,9 +51,18 @@ class HealCliIT {
   void badUsage() {
     assertThat(CliRun.run(state, "heal", "--repo", repo.toString(), "--apply", "--dry-run").exit())
         .isEqualTo(2);
-    CliRun pr = CliRun.run(state, "heal", "--repo", repo.toString(), "--command", "true", "--pr");
+    CliRun pr =
+        CliRun.run(
+            java.util.Map.of("GITHUB_TOKEN", "t"),
+            state,
+            "heal",
+            "--repo",
+            repo.toString(),
+            "--command",
+            "true",
+            "--pr");
     assertThat(pr.exit()).isEqualTo(2);
-    assertThat(pr.err()).contains("--pr is not available yet");
+    assertThat(pr.err()).contains("set GITHUB_REPOSITORY=owner/name");
     CliRun noBuild = CliRun.run(state, "heal", "--repo", repo.toString());
     assertThat(noBuild.exit()).isEqualTo(2);
     assertThat(noBuild.err()).contains("no build file found");

@@ -39,6 +39,26 @@ public final class GitRepos {
     }
   }
 
+  /** What a git command printed, stripped. */
+  public static String output(Path dir, String... args) {
+    List<String> argv = new ArrayList<>(List.of("git"));
+    argv.addAll(List.of(args));
+    try {
+      Process p = new ProcessBuilder(argv).directory(dir.toFile()).start();
+      String out = new String(p.getInputStream().readAllBytes()).strip();
+      String err = new String(p.getErrorStream().readAllBytes());
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("git " + String.join(" ", args) + " failed: " + err);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** git init, then everything in the folder as one commit. */
   public static Path commitAll(Path dir, String message) {
     if (!dir.resolve(".git").toFile().exists()) {
