@@ -11,7 +11,16 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Turns a red build into a validated, reviewable fix.",
-    subcommands = {HealCommand.class, DetectCommand.class, InitCommand.class, DemoCommand.class},
+    subcommands = {
+      HealCommand.class,
+      DetectCommand.class,
+      InitCommand.class,
+      ReportCommand.class,
+      SyncCommand.class,
+      EvalCommand.class,
+      DrillCommand.class,
+      DemoCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:healed, nothing to heal, or only a flaky failure",

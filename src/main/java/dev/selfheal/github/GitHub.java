@@ -74,6 +74,30 @@ public final class GitHub {
     return found.stream().map(PullRequest::of).filter(p -> p.headRef().equals(branch)).findFirst();
   }
 
+  public PullRequest pull(int number) throws GitHubException {
+    return PullRequest.of(http.get(repo() + "/pulls/" + number));
+  }
+
+  /** The author and committer emails of a PR's commits, in order. */
+  public List<String> pullCommitEmails(int number) throws GitHubException {
+    List<String> out = new ArrayList<>();
+    for (JsonNode c : http.getAll(repo() + "/pulls/" + number + "/commits?per_page=100", null)) {
+      out.add(c.path("commit").path("author").path("email").asText(""));
+      out.add(c.path("commit").path("committer").path("email").asText(""));
+    }
+    return out;
+  }
+
+  /** How the newest finished Actions run on a branch ended ({@code success}, {@code failure}…). */
+  public Optional<String> latestConclusion(String branch) throws GitHubException {
+    JsonNode runs =
+        http.get(repo() + "/actions/runs?status=completed&per_page=1&branch=" + encode(branch));
+    for (JsonNode n : runs.path("workflow_runs")) {
+      return Optional.ofNullable(n.path("conclusion").asText(null));
+    }
+    return Optional.empty();
+  }
+
   public PullRequest createPull(String title, String head, String base, String body)
       throws GitHubException {
     Map<String, Object> req = new LinkedHashMap<>();

@@ -14,7 +14,8 @@ public record PullRequest(
     String headSha,
     String baseRef,
     String body,
-    List<String> labels) {
+    List<String> labels,
+    String createdAt) {
   public PullRequest {
     labels = List.copyOf(labels);
     body = body == null ? "" : body;
@@ -37,6 +38,7 @@ public record PullRequest(
         n.path("head").path("sha").asText(),
         n.path("base").path("ref").asText(),
         n.path("body").isNull() ? "" : n.path("body").asText(""),
-        labels);
+        labels,
+        n.path("created_at").asText(null));
   }
 }

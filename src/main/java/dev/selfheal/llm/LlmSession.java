@@ -59,12 +59,11 @@ public final class LlmSession {
     return ask("fix", Prompts.fix(c, d), Answers::edits);
   }
 
-  private interface Parser<T> {
+  interface Parser<T> {
     T parse(String reply) throws Answers.Invalid;
   }
 
-  private <T> T ask(String purpose, String prompt, Parser<T> parser)
-      throws LlmException, Answers.Invalid {
+  <T> T ask(String purpose, String prompt, Parser<T> parser) throws LlmException, Answers.Invalid {
     String question = redactor.redact(prompt);
     Answers.Invalid first = null;
     for (int attempt = 0; attempt < 2; attempt++) {

@@ -16,6 +16,18 @@ public enum Category {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The value a wire word names (as reports and the history store it); unknown words are an error.
+   */
+  public static Category fromWire(String word) {
+    for (Category v : values()) {
+      if (v.wire().equals(word)) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException("not a Category word: " + word);
+  }
+
   /** The category a failure of this kind belongs to before any deeper analysis. */
   public static Category of(FailureKind kind) {
     return switch (kind) {

@@ -15,4 +15,16 @@ public enum FailureKind {
   public String wire() {
     return name().toLowerCase(Locale.ROOT);
   }
+
+  /**
+   * The value a wire word names (as reports and the history store it); unknown words are an error.
+   */
+  public static FailureKind fromWire(String word) {
+    for (FailureKind v : values()) {
+      if (v.wire().equals(word)) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException("not a FailureKind word: " + word);
+  }
 }

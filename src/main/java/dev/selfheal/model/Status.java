@@ -26,4 +26,16 @@ public enum Status {
   public String wire() {
     return name().toLowerCase(Locale.ROOT);
   }
+
+  /**
+   * The value a wire word names (as reports and the history store it); unknown words are an error.
+   */
+  public static Status fromWire(String word) {
+    for (Status v : values()) {
+      if (v.wire().equals(word)) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException("not a Status word: " + word);
+  }
 }

@@ -53,10 +53,20 @@ public final class HealPipeline {
 
   public record Result(HealReport report, Patch patch, RunDir run) {}
 
+  /** The recipes a heal tries, by id: part of what an eval scorecard says produced it. */
+  public static List<String> recipeIds() {
+    return dev.selfheal.fix.recipes.Recipes.all().stream().map(r -> r.id()).toList();
+  }
+
   public Result heal(HealRequest req, Progress progress) throws UsageException, IOException {
     long start = System.nanoTime();
+    java.time.Instant startedAt = env.clock().instant();
     Path repo = Repo.require(req.repo());
-    SelfhealConfig config = DetectService.loadConfig(repo, req.configFile());
+    Optional<Path> trusted =
+        req.configFile() == null
+            ? TrustedConfig.fromDefaultBranch(env, repo, env.stateDir().resolve("config"))
+            : Optional.empty();
+    SelfhealConfig config = DetectService.loadConfig(repo, trusted.orElse(req.configFile()));
     String command = CheckCommand.choose(req.command(), config, repo);
     if (req.logs() != null && !java.nio.file.Files.isReadable(req.logs())) {
       throw new UsageException("--logs " + req.logs() + ": no such readable file");
@@ -78,6 +88,10 @@ public final class HealPipeline {
     RunDir run = RunDir.create(env.stateDir(), env.clock(), env.redactor());
     Outcome o = new Outcome(repo.toString(), command);
     o.mode = req.mode();
+    trusted.ifPresent(
+        f ->
+            o.notices.add(
+                "the configuration was read from the default branch (" + f.getFileName() + ")"));
     if (refusal != null) {
       progress.note("deliver", refusal);
       o.finish(Status.NOT_HEALED, refusal);
@@ -97,6 +111,20 @@ public final class HealPipeline {
       }
     }
     o.timings[5] = (System.nanoTime() - start) / 1_000_000;
+    String branch =
+        target != null
+            ? target.branch()
+            : ci.run()
+                .map(dev.selfheal.github.WorkflowRun::headBranch)
+                .orElseGet(() -> new Git(env.runner(), repo).currentBranch().orElse(null));
+    Optional<String> unrecorded =
+        Recorder.record(
+            env, o.report(env), run.path().getFileName().toString(), startedAt, repo, branch);
+    unrecorded.ifPresent(
+        why -> {
+          o.notices.add(why);
+          progress.note("record", why);
+        });
     HealReport report = o.report(env);
     run.writeJson("report.json", report);
     if (o.prUrl == null) {

@@ -280,7 +280,11 @@ public final class Workspace implements AutoCloseable {
     return false;
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
+  /**
+   * Copies a project's files without its build outputs or {@code .git}; dependency folders
+   * (node_modules, virtualenvs) are linked, not copied.
+   */
+  public static void copyTree(Path from, Path to) throws IOException {
     Files.walkFileTree(
         from,
         new SimpleFileVisitor<>() {

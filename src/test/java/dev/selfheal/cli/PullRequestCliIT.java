@@ -294,10 +294,70 @@ class PullRequestCliIT {
     assertThat(missing.err()).contains("--github-run 43").contains("not found (404");
   }
 
+  @Test
+  void syncBringsInWhatBecameOfThePullRequestAndImportsItOnAnotherRunner() throws Exception {
+    assertThat(heal(env()).exit()).isZero();
+    ObjectNode pr = gh.pulls.get(0);
+    // A person merges it as it was.
+    pr.put("state", "closed");
+    pr.put("merged_at", "2026-11-25T11:00:00Z");
+    gh.branchConclusions.put(pr.path("head").path("ref").asText(), "success");
+    CliRun sync = CliRun.run(env(), state, "sync", "--repo", repo.toString());
+    assertThat(sync.exit()).as(sync.err()).isZero();
+    assertThat(sync.err()).contains("1 selfheal PR(s): 1 outcome(s) updated, 0 imported");
+    JsonNode m =
+        dev.selfheal.pipeline.Json.mapper()
+            .readTree(CliRun.run(env(), state, "report", "--json").out());
+    assertThat(m.path("fix_accuracy").asDouble()).isEqualTo(1.0);
+    assertThat(m.path("false_positive_rate").asDouble()).isZero();
+    assertThat(m.path("time_to_pr_ms").path("median").asLong()).isPositive();
+
+    // A fresh runner has no history: sync imports the PR from its report block.
+    Path fresh = tmp.resolve("fresh-state");
+    gh.extraCommits.put(1, List.of("alice@example.com")); // and now a person added a commit
+    CliRun imported = CliRun.run(env(), fresh, "sync", "--repo", repo.toString());
+    assertThat(imported.err()).contains("1 imported");
+    JsonNode again =
+        dev.selfheal.pipeline.Json.mapper()
+            .readTree(CliRun.run(env(), fresh, "report", "--json").out());
+    assertThat(again.path("attempts").asInt()).isEqualTo(1);
+    assertThat(again.path("healed").asInt()).isEqualTo(1);
+    assertThat(again.path("fix_accuracy").asDouble())
+        .isZero(); // merged, but with a person's commit
+    assertThat(again.path("by_category").has("type_error")).isTrue();
+  }
+
   private static ObjectNode job(long id, String name, String conclusion) {
     ObjectNode j = dev.selfheal.pipeline.Json.mapper().createObjectNode();
     j.put("id", id).put("name", name).put("status", "completed").put("conclusion", conclusion);
     return j;
+  }
+
+  @Test
+  void inActionsTheConfigComesFromTheDefaultBranchNotTheBranchBeingHealed() throws Exception {
+    // The failing branch loosens nothing here: it forbids the very file the fix needs, so using
+    // its config would refuse the fix. The default branch has no config: the defaults hold.
+    git(repo, "checkout", "-q", "-b", "feature");
+    Files.writeString(
+        repo.resolve(".selfheal.yml"), "safety:\n  forbidden_paths: [\"**/Cart.java\"]\n");
+    git(repo, "add", "-A");
+    git(repo, "commit", "-q", "-m", "chore: config");
+    git(repo, "push", "-q", "origin", "feature");
+    String sha = GitRepos.output(repo, "rev-parse", "HEAD");
+    Path event = tmp.resolve("event.json");
+    Files.writeString(
+        event,
+        event(sha, "acme/shop")
+            .replace("\"head_branch\": \"main\"", "\"head_branch\": \"feature\"")
+            .replace(
+                "\"repository\": {\"full_name\": \"acme/shop\"}",
+                "\"repository\": {\"full_name\": \"acme/shop\", \"default_branch\": \"main\"}"));
+    Map<String, String> env = env();
+    env.put("GITHUB_EVENT_PATH", event.toString());
+    CliRun r = heal(env);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("read from the default branch");
+    assertThat(gh.pulls.get(0).path("base").path("ref").asText()).isEqualTo("feature");
   }
 
   private static String event(String sha, String headRepo) {

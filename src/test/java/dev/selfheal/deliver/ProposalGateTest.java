@@ -20,7 +20,7 @@ class ProposalGateTest {
     String report = "{\"fixes\":[{\"fingerprints\":[\"" + fp + "\"]}],\"diff\":\"a --> b\"}";
     String body = "text\n" + ReportBlock.render(report, attempts, last);
     return new PullRequest(
-        n, "https://x/pull/" + n, open, merged, "selfheal/x", "s", "main", body, List.of());
+        n, "https://x/pull/" + n, open, merged, "selfheal/x", "s", "main", body, List.of(), null);
   }
 
   @Test

@@ -36,6 +36,15 @@ class ScriptParsersTest {
   }
 
   @Test
+  void quietPytestWithoutASessionHeaderIsStillPytest() {
+    Fixtures.layout(repo, "calc.py", "test_calc.py");
+    List<Failure> f = Fixtures.scan("python/pytest-quiet.log", repo, "/tmp/pq");
+    assertThat(f)
+        .extracting(Failure::test, Failure::file, Failure::line, Failure::message)
+        .containsExactly(tuple("test_calc.py::test_mean", "test_calc.py", 9, "assert 3 == 2"));
+  }
+
+  @Test
   void pytestCollectionErrorIsACompileErrorOfTheModule() {
     Fixtures.layout(repo, "calc/__init__.py", "tests/test_broken_import.py");
     assertThat(Fixtures.scan("python/pytest-collect-error.log", repo, "/tmp/fx/py"))

@@ -38,6 +38,13 @@ public final class FakeGitHub implements AutoCloseable {
   public final Map<Long, String> logs = new HashMap<>();
   public final List<String> logDownloadsWithAuth = new CopyOnWriteArrayList<>();
   public ObjectNode lastSuccess;
+
+  /** Emails of commits pushed onto a PR after selfheal's, by PR number. */
+  public final Map<Integer, List<String>> extraCommits = new HashMap<>();
+
+  /** How the newest finished Actions run on a branch ended. */
+  public final Map<String, String> branchConclusions = new HashMap<>();
+
   public int perPage = 100;
 
   /** Answers the next request whose "METHOD path" starts with the key with this status and body. */
@@ -150,6 +157,7 @@ public final class FakeGitHub implements AutoCloseable {
       p.put("state", "open");
       p.putNull("merged_at");
       p.put("title", body.path("title").asText());
+      p.put("created_at", "2026-11-25T10:00:00Z");
       p.put("body", body.path("body").asText());
       p.putObject("head")
           .put("ref", head)
@@ -161,6 +169,30 @@ public final class FakeGitHub implements AutoCloseable {
       p.putArray("requested_reviewers");
       pulls.add(p);
       json(x, 201, p);
+    } else if ((m = Pattern.compile(Pattern.quote(repo) + "/pulls/(\\d+)").matcher(path)).matches()
+        && method.equals("GET")) {
+      json(x, 200, pulls.get(Integer.parseInt(m.group(1)) - 1));
+    } else if ((m = Pattern.compile(Pattern.quote(repo) + "/pulls/(\\d+)/commits").matcher(path))
+        .matches()) {
+      int n = Integer.parseInt(m.group(1));
+      ArrayNode commits = JSON.createArrayNode();
+      List<String> emails = new ArrayList<>(List.of("selfheal@users.noreply.github.com"));
+      emails.addAll(extraCommits.getOrDefault(n, List.of()));
+      for (String e : emails) {
+        ObjectNode c = commits.addObject();
+        c.putObject("commit").putObject("author").put("email", e);
+        ((ObjectNode) c.get("commit")).putObject("committer").put("email", e);
+      }
+      json(x, 200, commits);
+    } else if (method.equals("GET") && path.equals(repo + "/actions/runs")) {
+      ObjectNode page = JSON.createObjectNode();
+      ArrayNode runsNode = page.putArray("workflow_runs");
+      String c = branchConclusions.get(q.get("branch"));
+      if (c != null) {
+        runsNode.addObject().put("id", 1).put("head_branch", q.get("branch")).put("conclusion", c);
+      }
+      page.put("total_count", runsNode.size());
+      json(x, 200, page);
     } else if ((m = Pattern.compile(Pattern.quote(repo) + "/pulls/(\\d+)").matcher(path)).matches()
         && method.equals("PATCH")) {
       ObjectNode p = pulls.get(Integer.parseInt(m.group(1)) - 1);

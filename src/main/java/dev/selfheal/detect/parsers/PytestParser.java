@@ -47,7 +47,13 @@ public final class PytestParser implements LogParser {
   @Override
   public void accept(String raw, ParseContext ctx) {
     if (raw.startsWith("=====")) {
-      seenSession |= raw.contains("test session starts");
+      // `pytest -q` prints no session header: its FAILURES/ERRORS and summary banners are as
+      // much pytest's own.
+      seenSession |=
+          raw.contains("test session starts")
+              || raw.contains("short test summary info")
+              || raw.contains("= FAILURES =")
+              || raw.contains("= ERRORS =");
       inSummary = raw.contains("short test summary info");
       section = null;
       return;

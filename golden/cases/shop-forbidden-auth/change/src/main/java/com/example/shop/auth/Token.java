@@ -1,0 +1,8 @@
+package com.example.shop.auth;
+
+/** A session token and the scopes it grants. */
+public record Token(String value, List<String> scopes) {
+  public boolean allows(String scope) {
+    return scopes.contains(scope);
+  }
+}

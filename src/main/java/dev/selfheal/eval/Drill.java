@@ -1,0 +1,108 @@
+package dev.selfheal.eval;
+
+import dev.selfheal.breakage.Breakage;
+import dev.selfheal.breakage.Grader;
+import dev.selfheal.breakage.Operators;
+import dev.selfheal.breakage.Sampler;
+import dev.selfheal.breakage.SourceTree;
+import dev.selfheal.model.Status;
+import dev.selfheal.pipeline.Environment;
+import dev.selfheal.pipeline.HealPipeline;
+import dev.selfheal.pipeline.HealReport;
+import dev.selfheal.pipeline.HealRequest;
+import dev.selfheal.pipeline.Progress;
+import dev.selfheal.pipeline.ScratchRepo;
+import dev.selfheal.pipeline.UsageException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code selfheal drill}: breaks scratch clones of the user's own repository the way real commits
+ * do (never the tree itself), heals each, and tells the team what to expect: the auto-fix rate per
+ * category on their code, and the cases missed, with why.
+ */
+public final class Drill {
+  private Drill() {}
+
+  public record Case(
+      Breakage breakage,
+      String category,
+      Status status,
+      Grader.Verdict verdict,
+      String why,
+      double seconds) {}
+
+  public record Report(List<Case> cases, Map<String, int[]> byCategory) {
+    /** Per category: {broken, expected a fix, correct, wrong, missed, rightly declined}. */
+    public Double rate(String category) {
+      int[] c = byCategory.get(category);
+      return c == null || c[1] == 0 ? null : (double) c[2] / c[1];
+    }
+  }
+
+  public static Report run(
+      Path repo, int count, long seed, Environment env, Path work, PrintStream out)
+      throws IOException, UsageException {
+    if (count < 1) {
+      throw new UsageException("--count must be at least 1");
+    }
+    List<Breakage> all = Operators.breakages(SourceTree.read(repo));
+    if (all.isEmpty()) {
+      throw new UsageException(
+          repo
+              + ": the breakage operators found nothing to break (they work on Java sources and Maven poms)");
+    }
+    int kinds = (int) all.stream().map(Breakage::kind).distinct().count();
+    List<Breakage> sample = Sampler.sample(List.of(all), (count + kinds - 1) / kinds, seed);
+    sample = sample.subList(0, Math.min(count, sample.size()));
+    out.printf(
+        "drill     %d breakage(s) of %s, seed %d, in scratch clones under %s%n",
+        sample.size(), repo, seed, work);
+    // Its own state and no shared history: drill heals are rehearsals, not the team's metrics.
+    Environment scratch =
+        new Environment(
+            CaseRunner.caseEnv(
+                env.env(), Files.createDirectories(work.resolve("state")), null, true),
+            env.clock(),
+            env.runner(),
+            env.redactor());
+    List<Case> cases = new ArrayList<>();
+    Map<String, int[]> by = new TreeMap<>();
+    int i = 0;
+    for (Breakage b : sample) {
+      long t0 = System.nanoTime();
+      Path clone =
+          ScratchRepo.cloneOf(
+              repo, Files.createDirectories(work.resolve(Integer.toString(i++))).resolve("repo"));
+      ScratchRepo.commitBreakage(clone, b);
+      HealReport r =
+          new HealPipeline(scratch)
+              .heal(
+                  new HealRequest(
+                      clone, null, null, HealReport.DeliveryMode.APPLY, null, null, false),
+                  Progress.silent())
+              .report();
+      ScratchRepo.Changes ch = ScratchRepo.changes(clone);
+      Grader.Verdict v = Grader.grade(b, r.status() == Status.HEALED, ch.before(), ch.after());
+      String category = GoldenSet.category(b.kind());
+      Case c = new Case(b, category, r.status(), v, r.message(), (System.nanoTime() - t0) / 1e9);
+      cases.add(c);
+      int[] k = by.computeIfAbsent(category, x -> new int[6]);
+      if (r.status() != Status.NO_FAILURE) {
+        k[0]++;
+        k[1] += b.expected().recipe() != null ? 1 : 0;
+        k[2 + v.ordinal()]++;
+      }
+      out.printf(
+          "%-9s %s → %s (%.0f s)%n",
+          v.name().toLowerCase(java.util.Locale.ROOT), b.id(), r.status().wire(), c.seconds());
+    }
+    return new Report(cases, by);
+  }
+}

@@ -1,0 +1,242 @@
+package dev.selfheal.eval;
+
+import dev.selfheal.config.SelfhealConfig;
+import dev.selfheal.llm.LlmSettings;
+import dev.selfheal.pipeline.Environment;
+import dev.selfheal.pipeline.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code selfheal eval}: the real pipeline on every golden case, each in isolation, N at a time;
+ * graded, scored overall and per slice, written out, and gated against a baseline.
+ */
+public final class Evaluation {
+  private Evaluation() {}
+
+  public record Options(
+      Path golden,
+      Set<String> slices,
+      Path baseline,
+      double maxRegression,
+      int jobs,
+      Path reportDir,
+      Path work) {}
+
+  public record Outcome(Scorecard scorecard, Gate.Verdict gate, Path reportDir) {}
+
+  public static Outcome run(Options o, Environment env, java.io.PrintStream progress)
+      throws IOException, GoldenSet.GoldenException, InterruptedException {
+    List<GoldenCase> cases = select(o);
+    Scorecard baseline = o.baseline() == null ? null : readBaseline(o.baseline());
+    boolean live =
+        LlmSettings.resolve(SelfhealConfig.defaults().llm(), env.env(), false)
+            .settings()
+            .isPresent();
+    Path cassettes = o.golden().resolve("cassettes");
+    String llmMode = live ? "live" : Files.isDirectory(cassettes) ? "replay" : "off";
+    Path state = Files.createDirectories(o.work().resolve("state"));
+    progress.printf(
+        "eval      %d case(s), %d at a time; LLM tier %s%n", cases.size(), o.jobs(), llmMode);
+    Warm.bases(cases, env, o.work(), progress);
+    Environment caseEnv =
+        new Environment(
+            CaseRunner.caseEnv(env.env(), state, llmMode.equals("replay") ? cassettes : null, live),
+            env.clock(),
+            env.runner(),
+            env.redactor());
+    List<CaseRunner.Result> results =
+        inParallel(
+            cases,
+            o.jobs(),
+            (c, n) -> {
+              Path dir = o.work().resolve("cases").resolve(String.format("%04d", n));
+              CaseRunner.Result r = CaseRunner.run(c, dir, caseEnv, !llmMode.equals("off"));
+              synchronized (progress) {
+                progress.printf(
+                    "%-5s     %s (%s, %.0f s)%n",
+                    r.passed() ? "pass" : "FAIL",
+                    c.id(),
+                    r.status() == null ? "crashed" : r.status().wire(),
+                    r.seconds());
+              }
+              return r;
+            });
+    JudgeGrader.apply(results, env, live);
+    Scorecard s = score(results, llmMode, live);
+    Gate.Verdict gate =
+        baseline == null ? null : Gate.compare(s, baseline, o.maxRegression(), o.slices());
+    ScorecardWriter.write(o.reportDir(), s, baseline, gate);
+    return new Outcome(s, gate, o.reportDir());
+  }
+
+  /** Checks the selected cases themselves (see {@link SelfTest}), N at a time. */
+  public static List<SelfTest.Verdict> selfTest(
+      Options o, Environment env, java.io.PrintStream progress)
+      throws IOException, GoldenSet.GoldenException, InterruptedException {
+    List<GoldenCase> cases = select(o);
+    Warm.bases(cases, env, o.work(), progress);
+    Environment caseEnv =
+        new Environment(
+            CaseRunner.caseEnv(
+                env.env(), Files.createDirectories(o.work().resolve("state")), null, false),
+            env.clock(),
+            env.runner(),
+            env.redactor());
+    return inParallel(
+        cases,
+        o.jobs(),
+        (c, n) -> {
+          Path dir = o.work().resolve("self-test").resolve(String.format("%04d", n));
+          SelfTest.Verdict v = SelfTest.check(c, dir, caseEnv);
+          synchronized (progress) {
+            progress.printf(
+                "%-5s     %s%s%n", v.ok() ? "ok" : "BAD", v.id(), v.ok() ? "" : ": " + v.problem());
+          }
+          return v;
+        });
+  }
+
+  /** Each case, {@code jobs} at a time; the work contains its own failures. */
+  private static <T> List<T> inParallel(
+      List<GoldenCase> cases, int jobs, java.util.function.BiFunction<GoldenCase, Integer, T> work)
+      throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
+    try {
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < cases.size(); i++) {
+        GoldenCase c = cases.get(i);
+        int n = i;
+        futures.add(pool.submit(() -> work.apply(c, n)));
+      }
+      List<T> out = new ArrayList<>();
+      for (Future<T> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("a case failed outside its own containment", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<GoldenCase> select(Options o) throws IOException, GoldenSet.GoldenException {
+    List<GoldenCase> all = GoldenSet.load(o.golden());
+    List<GoldenCase> cases =
+        o.slices().isEmpty()
+            ? all
+            : all.stream().filter(c -> o.slices().stream().anyMatch(c::hasTagValue)).toList();
+    if (cases.isEmpty()) {
+      throw new GoldenSet.GoldenException("no case has the slice(s) " + o.slices());
+    }
+    return cases;
+  }
+
+  static Scorecard readBaseline(Path f) throws GoldenSet.GoldenException {
+    try {
+      Scorecard s = Json.mapper().readValue(f.toFile(), Scorecard.class);
+      if (!Scorecard.SCHEMA.equals(s.schema())) {
+        throw new GoldenSet.GoldenException(f + ": not a " + Scorecard.SCHEMA + " scorecard");
+      }
+      return s;
+    } catch (IOException e) {
+      throw new GoldenSet.GoldenException(
+          "--baseline " + f + ": cannot read it as a scorecard: " + e.getMessage());
+    }
+  }
+
+  static Scorecard score(List<CaseRunner.Result> results, String llmMode, boolean judged) {
+    Map<String, long[]> slices = new TreeMap<>();
+    List<Scorecard.CaseResult> out = new ArrayList<>();
+    double structure = 0;
+    double judge = 0;
+    int judgedCases = 0;
+    int misses = 0;
+    for (CaseRunner.Result r : results) {
+      for (String v : r.c().tags().values()) {
+        long[] c = slices.computeIfAbsent(v, k -> new long[2]);
+        c[0]++;
+        c[1] += r.passed() ? 1 : 0;
+      }
+      Grade st = r.grades().get("structure");
+      structure += st == null || st.score() == null ? 0 : st.score();
+      Grade j = r.grades().get("judge");
+      if (j != null && j.ran()) {
+        judge += j.score();
+        judgedCases++;
+      }
+      misses += r.llmMisses();
+      out.add(
+          new Scorecard.CaseResult(
+              r.c().id(),
+              new TreeMap<>(r.c().tags()),
+              r.passed(),
+              r.status() == null ? "crashed" : r.status().wire(),
+              r.grades(),
+              r.seconds(),
+              r.report() == null ? 0.0 : r.report().llm().costUsd()));
+    }
+    Map<String, Scorecard.Slice> sl = new LinkedHashMap<>();
+    slices.forEach(
+        (k, v) -> sl.put(k, new Scorecard.Slice((int) v[0], Scorecard.points(v[1], v[0]))));
+    long passed = results.stream().filter(CaseRunner.Result::passed).count();
+    Map<String, String> graders = new LinkedHashMap<>();
+    graders.put("execution", "ran");
+    graders.put("structure", "ran");
+    graders.put("judge", judged ? "ran" : "skipped: no LLM provider configured");
+    return new Scorecard(
+        Scorecard.SCHEMA,
+        results.size(),
+        Scorecard.points(passed, results.size()),
+        sl,
+        results.isEmpty() ? null : Math.round(1000.0 * structure / results.size()) / 10.0,
+        judgedCases == 0 ? null : Math.round(1000.0 * judge / judgedCases) / 10.0,
+        version(),
+        configHash(llmMode),
+        graders,
+        new Scorecard.Llm(llmMode, misses),
+        out);
+  }
+
+  static String version() {
+    try (var in = Evaluation.class.getResourceAsStream("/dev/selfheal/version.properties")) {
+      var p = new java.util.Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /** What decides the healer's behaviour: its default configuration, its recipes, the LLM mode. */
+  static String configHash(String llmMode) {
+    StringBuilder b = new StringBuilder(SelfhealConfig.defaults().toString());
+    dev.selfheal.pipeline.HealPipeline.recipeIds().forEach(r -> b.append("\n").append(r));
+    b.append('\n').append(llmMode);
+    try {
+      byte[] h =
+          MessageDigest.getInstance("SHA-256")
+              .digest(b.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(h).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

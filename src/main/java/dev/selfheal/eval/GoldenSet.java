@@ -1,0 +1,180 @@
+package dev.selfheal.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.selfheal.breakage.Breakage;
+import dev.selfheal.breakage.Expectation;
+import dev.selfheal.breakage.Operator;
+import dev.selfheal.breakage.Operators;
+import dev.selfheal.breakage.Sampler;
+import dev.selfheal.breakage.SourceTree;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Reads a golden set: {@code generated.yml} (green base projects the breakage operators break,
+ * sampled with a fixed seed, so the same cases come out every time) and {@code cases/<name>/}
+ * (hand-written cases for what operators cannot make).
+ */
+public final class GoldenSet {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private GoldenSet() {}
+
+  /** A golden set that cannot be read; the message names the file and what is wrong. */
+  public static final class GoldenException extends Exception {
+    public GoldenException(String message) {
+      super(message);
+    }
+  }
+
+  public static List<GoldenCase> load(Path dir) throws IOException, GoldenException {
+    if (!Files.isDirectory(dir)) {
+      throw new GoldenException("no golden set at " + dir + " (give --golden DIR)");
+    }
+    List<GoldenCase> out = new ArrayList<>();
+    Path gen = dir.resolve("generated.yml");
+    if (Files.isRegularFile(gen)) {
+      out.addAll(generated(dir, read(gen)));
+    }
+    Path cases = dir.resolve("cases");
+    if (Files.isDirectory(cases)) {
+      try (Stream<Path> s = Files.list(cases)) {
+        for (Path c : s.sorted().toList()) {
+          if (Files.isRegularFile(c.resolve("case.yml"))) {
+            out.add(handwritten(c, read(c.resolve("case.yml"))));
+          }
+        }
+      }
+    }
+    if (out.isEmpty()) {
+      throw new GoldenException(dir + " holds no case (generated.yml or cases/*/case.yml)");
+    }
+    return out;
+  }
+
+  private static JsonNode read(Path f) throws GoldenException {
+    try {
+      JsonNode n = YAML.readTree(f.toFile());
+      if (n == null || !n.isObject()) {
+        throw new GoldenException(f + ": expected a YAML mapping");
+      }
+      return n;
+    } catch (IOException e) {
+      throw new GoldenException(f + ": " + e.getMessage());
+    }
+  }
+
+  static List<GoldenCase> generated(Path dir, JsonNode spec) throws IOException, GoldenException {
+    long seed = spec.path("seed").asLong(20261125L);
+    int perKind = spec.path("per_kind").asInt(10);
+    List<Path> bases = new ArrayList<>();
+    List<String> tools = new ArrayList<>();
+    List<List<Breakage>> sources = new ArrayList<>();
+    for (JsonNode b : spec.path("bases")) {
+      Path base = dir.resolve(b.path("path").asText()).normalize();
+      if (!Files.isDirectory(base)) {
+        throw new GoldenException(dir.resolve("generated.yml") + ": no base project at " + base);
+      }
+      bases.add(base);
+      tools.add(b.path("tool").asText("maven"));
+      sources.add(Operators.breakages(SourceTree.read(base)));
+    }
+    java.util.Set<String> excluded = new java.util.HashSet<>(strings(spec.path("exclude")));
+    List<GoldenCase> out = new ArrayList<>();
+    for (Breakage b : Sampler.sample(sources, perKind, seed)) {
+      int i = 0;
+      while (!sources.get(i).contains(b)) {
+        i++;
+      }
+      Path base = bases.get(i);
+      String id = "gen/" + base.getFileName() + "/" + b.id();
+      if (excluded.contains(id)) {
+        continue;
+      }
+      out.add(
+          new GoldenCase(
+              id,
+              Map.of(
+                  "category", category(b.kind()),
+                  "tool", tools.get(i),
+                  "difficulty", difficulty(b.kind())),
+              b.expected().recipe() == null ? Expected.NOT_HEALED : Expected.HEALED,
+              allowed(b.expected()),
+              List.of(),
+              null,
+              new GoldenCase.Generated(base, b)));
+    }
+    return out;
+  }
+
+  static String category(Operator.Kind k) {
+    return switch (k) {
+      case CHANGE_OUTPUT, REGRESS_OUTPUT -> "test_failure";
+      case LINT_VIOLATION -> "lint_error";
+      case REMOVE_DEPENDENCY -> "dependency_issue";
+      default -> "type_error";
+    };
+  }
+
+  static String difficulty(Operator.Kind k) {
+    return switch (k) {
+      case DROP_IMPORT, LINT_VIOLATION -> "easy";
+      case ADD_PARAMETER, REGRESS_OUTPUT, MOVE_TYPE -> "hard";
+      default -> "medium";
+    };
+  }
+
+  private static List<String> allowed(Expectation e) {
+    if (e instanceof Expectation.Files f) {
+      return List.copyOf(new java.util.TreeSet<>(f.texts().keySet()));
+    }
+    return e instanceof Expectation.TestLiterals ? List.of("**/src/test/**") : List.of();
+  }
+
+  static GoldenCase handwritten(Path dir, JsonNode c) throws GoldenException {
+    String id = "hand/" + dir.getFileName();
+    if (!Files.isDirectory(dir.resolve(c.path("base").asText("base")))) {
+      throw new GoldenException(
+          dir.resolve("case.yml") + ": no base project at " + c.path("base").asText("base"));
+    }
+    try {
+      List<String> allowed = strings(c.path("allowed_files"));
+      return new GoldenCase(
+          id,
+          Map.of(
+              "category", c.path("category").asText(""),
+              "tool", c.path("tool").asText(""),
+              "difficulty", c.path("difficulty").asText("")),
+          Expected.fromWire(c.path("expected").asText("")),
+          allowed,
+          strings(c.path("mentions")),
+          c.hasNonNull("command") ? c.get("command").asText() : null,
+          new GoldenCase.Handwritten(
+              dir.resolve(c.path("base").asText("base")).normalize(),
+              Files.isDirectory(dir.resolve("change")) ? dir.resolve("change") : null,
+              new LinkedHashSet<>(strings(c.path("delete"))),
+              c.path("message").asText("change"),
+              Files.isDirectory(dir.resolve("fix")) ? dir.resolve("fix") : null,
+              Files.isRegularFile(dir.resolve("ci.log")) ? dir.resolve("ci.log") : null,
+              Files.isRegularFile(dir.resolve("selfheal.yml"))
+                  ? dir.resolve("selfheal.yml")
+                  : null));
+    } catch (IllegalArgumentException e) {
+      throw new GoldenException(dir.resolve("case.yml") + ": " + e.getMessage());
+    }
+  }
+
+  private static List<String> strings(JsonNode n) {
+    List<String> out = new ArrayList<>();
+    n.forEach(v -> out.add(v.asText()));
+    return out;
+  }
+}

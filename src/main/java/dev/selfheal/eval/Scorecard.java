@@ -1,0 +1,61 @@
+package dev.selfheal.eval;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The eval's result, {@code selfheal.scorecard/v1}: the score (0–100, the execution-graded pass
+ * rate) overall and per slice (each tag value), the structure and judge grades beside it, and what
+ * produced it (the healer's version, a hash of its configuration, the graders that ran).
+ */
+@JsonPropertyOrder({
+  "schema",
+  "cases",
+  "score",
+  "slices",
+  "structure_score",
+  "judge_score",
+  "version",
+  "config_hash",
+  "graders",
+  "llm",
+  "results"
+})
+public record Scorecard(
+    String schema,
+    int cases,
+    double score,
+    Map<String, Slice> slices,
+    Double structureScore,
+    Double judgeScore,
+    String version,
+    String configHash,
+    Map<String, String> graders,
+    Llm llm,
+    List<CaseResult> results) {
+
+  public static final String SCHEMA = "selfheal.scorecard/v1";
+
+  public record Slice(int cases, double score) {}
+
+  /**
+   * How the LLM tier ran: live, replayed from recordings (with how many requests had none), or off.
+   */
+  public record Llm(String mode, int misses) {}
+
+  @JsonPropertyOrder({"id", "tags", "passed", "status", "graders", "seconds", "cost_usd"})
+  public record CaseResult(
+      String id,
+      Map<String, String> tags,
+      boolean passed,
+      String status,
+      Map<String, Grade> graders,
+      double seconds,
+      double costUsd) {}
+
+  /** Points, one decimal. */
+  static double points(long passed, long of) {
+    return of == 0 ? 0.0 : Math.round(1000.0 * passed / of) / 10.0;
+  }
+}

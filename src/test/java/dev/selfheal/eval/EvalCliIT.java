@@ -1,0 +1,167 @@
+package dev.selfheal.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.selfheal.cli.CliRun;
+import dev.selfheal.pipeline.Json;
+import dev.selfheal.testing.GitRepos;
+import dev.selfheal.testing.Projects;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The eval's smoke slice, part of the README's test command: the hand-written cases (every tool,
+ * every outcome) scored through the CLI, the gate, the self-test, and drill on a real project.
+ */
+class EvalCliIT {
+  @TempDir Path tmp;
+
+  @Test
+  void theHandWrittenSliceScoresWritesItsReportsAndTheGateTrips() throws Exception {
+    Path report = tmp.resolve("report");
+    CliRun r =
+        CliRun.run(
+            tmp.resolve("state"),
+            "eval",
+            "--golden",
+            "golden",
+            "--slice",
+            "hand",
+            "--report",
+            report.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode s = Json.mapper().readTree(Files.readString(report.resolve("scorecard.json")));
+    assertThat(s.path("schema").asText()).isEqualTo("selfheal.scorecard/v1");
+    assertThat(s.path("cases").asInt()).isEqualTo(14);
+    assertThat(s.path("score").asDouble()).isGreaterThanOrEqualTo(90.0);
+    assertThat(s.path("slices").path("pytest").path("cases").asInt()).isEqualTo(2);
+    assertThat(s.path("graders").path("judge").asText()).startsWith("skipped");
+    assertThat(s.path("config_hash").asText()).hasSize(16);
+    JsonNode first = s.path("results").get(0);
+    assertThat(
+            first.has("id")
+                && first.has("tags")
+                && first.has("passed")
+                && first.has("status")
+                && first.has("seconds")
+                && first.has("cost_usd"))
+        .isTrue();
+    assertThat(first.path("graders").has("execution")).isTrue();
+    var junit =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(report.resolve("junit.xml").toFile());
+    assertThat(junit.getElementsByTagName("testcase").getLength()).isEqualTo(14);
+    assertThat(Files.readString(report.resolve("summary.md")))
+        .contains("| slice | cases | score |");
+
+    // A golden set of its own, two cases: against a baseline 5 points better, the gate trips.
+    Path mini = tmp.resolve("mini");
+    copy(Path.of("golden/bases/javac-tally"), mini.resolve("bases/javac-tally"));
+    copy(Path.of("golden/cases/javac-missing-import"), mini.resolve("cases/javac-missing-import"));
+    copy(Path.of("golden/cases/javac-type-mismatch"), mini.resolve("cases/javac-type-mismatch"));
+    CliRun mini1 =
+        CliRun.run(
+            tmp.resolve("state"),
+            "eval",
+            "--golden",
+            mini.toString(),
+            "--report",
+            tmp.resolve("r2").toString());
+    assertThat(mini1.exit()).as(mini1.err()).isZero();
+    ObjectNode better =
+        (ObjectNode) Json.mapper().readTree(Files.readString(tmp.resolve("r2/scorecard.json")));
+    better.put("score", better.path("score").asDouble() + 5);
+    Path baseline = tmp.resolve("baseline.json");
+    Files.writeString(baseline, Json.mapper().writeValueAsString(better));
+    CliRun gated =
+        CliRun.run(
+            tmp.resolve("state"),
+            "eval",
+            "--golden",
+            mini.toString(),
+            "--baseline",
+            baseline.toString(),
+            "--report",
+            tmp.resolve("r3").toString());
+    assertThat(gated.exit()).as(gated.err()).isEqualTo(3);
+    assertThat(gated.err()).contains("gate      tripped");
+    assertThat(Files.readString(tmp.resolve("r3/summary.md")))
+        .contains("The gate tripped")
+        .contains("overall");
+    CliRun holds =
+        CliRun.run(
+            tmp.resolve("state"),
+            "eval",
+            "--golden",
+            mini.toString(),
+            "--baseline",
+            tmp.resolve("r2/scorecard.json").toString(),
+            "--report",
+            tmp.resolve("r4").toString());
+    assertThat(holds.exit()).isZero();
+
+    assertThat(
+            CliRun.run(tmp.resolve("state"), "eval", "--golden", tmp.resolve("none").toString())
+                .exit())
+        .isEqualTo(2);
+    assertThat(
+            CliRun.run(tmp.resolve("state"), "eval", "--golden", "golden", "--slice", "cobol")
+                .err())
+        .contains("no case has the slice");
+  }
+
+  private static void copy(Path from, Path to) throws java.io.IOException {
+    try (var walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path d = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(d);
+        } else {
+          Files.copy(p, d);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theHandWrittenCasesAreWhatTheySay() {
+    CliRun r =
+        CliRun.run(
+            tmp.resolve("state"), "eval", "--golden", "golden", "--slice", "hand", "--self-test");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("self-test 14/14");
+  }
+
+  @Test
+  void drillBreaksScratchClonesAndLeavesTheTreeAlone() throws Exception {
+    Path repo = tmp.resolve("inventory");
+    Projects.copy("inventory", repo);
+    GitRepos.commitAll(repo, "feat: inventory");
+    String head = GitRepos.output(repo, "rev-parse", "HEAD");
+    CliRun r =
+        CliRun.run(
+            tmp.resolve("state"),
+            "drill",
+            "--repo",
+            repo.toString(),
+            "--count",
+            "3",
+            "--seed",
+            "7");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err())
+        .contains("drill     3 breakage(s)")
+        .contains("category")
+        .contains("expected");
+    assertThat(GitRepos.output(repo, "rev-parse", "HEAD")).isEqualTo(head);
+    assertThat(GitRepos.output(repo, "status", "--porcelain")).isEmpty();
+    assertThat(CliRun.run(tmp.resolve("state"), "drill", "--repo", tmp.toString()).exit())
+        .isEqualTo(2);
+  }
+}
