@@ -66,12 +66,9 @@ public final class Drill {
         sample.size(), repo, seed, work);
     // Its own state and no shared history: drill heals are rehearsals, not the team's metrics.
     Environment scratch =
-        new Environment(
+        env.withEnv(
             CaseRunner.caseEnv(
-                env.env(), Files.createDirectories(work.resolve("state")), null, true),
-            env.clock(),
-            env.runner(),
-            env.redactor());
+                env.env(), Files.createDirectories(work.resolve("state")), null, true));
     List<Case> cases = new ArrayList<>();
     Map<String, int[]> by = new TreeMap<>();
     int i = 0;

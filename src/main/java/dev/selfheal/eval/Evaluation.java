@@ -4,6 +4,7 @@ import dev.selfheal.config.SelfhealConfig;
 import dev.selfheal.llm.LlmSettings;
 import dev.selfheal.pipeline.Environment;
 import dev.selfheal.pipeline.Json;
+import dev.selfheal.pipeline.Warmup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,13 +53,10 @@ public final class Evaluation {
     Path state = Files.createDirectories(o.work().resolve("state"));
     progress.printf(
         "eval      %d case(s), %d at a time; LLM tier %s%n", cases.size(), o.jobs(), llmMode);
-    Warm.bases(cases, env, o.work(), progress);
-    Environment caseEnv =
-        new Environment(
-            CaseRunner.caseEnv(env.env(), state, llmMode.equals("replay") ? cassettes : null, live),
-            env.clock(),
-            env.runner(),
-            env.redactor());
+    java.util.Optional<String> mavenOpts = Warm.bases(cases, env, o.work(), progress);
+    java.util.Map<String, String> vars =
+        CaseRunner.caseEnv(env.env(), state, llmMode.equals("replay") ? cassettes : null, live);
+    Environment caseEnv = env.withEnv(mavenOpts.map(f -> Warmup.withOpts(vars, f)).orElse(vars));
     List<CaseRunner.Result> results =
         inParallel(
             cases,
@@ -91,12 +89,9 @@ public final class Evaluation {
     List<GoldenCase> cases = select(o);
     Warm.bases(cases, env, o.work(), progress);
     Environment caseEnv =
-        new Environment(
+        env.withEnv(
             CaseRunner.caseEnv(
-                env.env(), Files.createDirectories(o.work().resolve("state")), null, false),
-            env.clock(),
-            env.runner(),
-            env.redactor());
+                env.env(), Files.createDirectories(o.work().resolve("state")), null, false));
     return inParallel(
         cases,
         o.jobs(),

@@ -19,8 +19,12 @@ import java.util.Set;
 final class Warm {
   private Warm() {}
 
-  static void bases(List<GoldenCase> cases, Environment env, Path work, PrintStream progress)
-      throws IOException {
+  /**
+   * Resolves each Maven base, then makes a class-data-sharing archive of Maven's start for the
+   * cases' builds; returns the {@code MAVEN_OPTS} flags that use it (empty without Maven bases).
+   */
+  static java.util.Optional<String> bases(
+      List<GoldenCase> cases, Environment env, Path work, PrintStream progress) throws IOException {
     Set<Path> bases = new LinkedHashSet<>();
     for (GoldenCase c : cases) {
       if (c.tag("tool").equals("maven")) {
@@ -40,5 +44,10 @@ final class Warm {
       }
       progress.printf("warm      %s resolved (%.0f s)%n", base, (System.nanoTime() - t0) / 1e9);
     }
+    if (bases.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return Warmup.mavenClassArchive(
+        env, work.resolve("warm").resolve("0"), work.resolve("warm").resolve("maven.jsa"));
   }
 }

@@ -16,6 +16,14 @@ public record Environment(
         env, Clock.systemUTC(), new CommandRunner(env, Clock.systemUTC()), new Redactor(env));
   }
 
+  /**
+   * The same clock and redactor (which knows the caller's secrets), with another environment for
+   * the processes it starts.
+   */
+  public Environment withEnv(Map<String, String> vars) {
+    return new Environment(vars, clock, new CommandRunner(vars, clock), redactor);
+  }
+
   public Path stateDir() {
     return StateDir.resolve(env);
   }

@@ -113,6 +113,54 @@ class MissingImportRecipeTest {
   }
 
   @Test
+  void aVariableNameReusedForAnotherTypeDoesNotBlurTheEvidence() throws Exception {
+    // `e` is a Map.Entry in the loop and the exception in the catch: only the catch's calls
+    // describe the missing type.
+    rewritesTo(
+        """
+        package com.acme;
+
+        import java.util.Map;
+
+        class A {
+          String all(Map<String, String> m) {
+            StringBuilder b = new StringBuilder();
+            for (Map.Entry<String, String> e : m.entrySet()) {
+              b.append(e.getKey()).append(e.getValue());
+            }
+            try {
+              return b.toString();
+            } catch (UncheckedIOException e) {
+              throw new IllegalStateException(e.getCause());
+            }
+          }
+        }
+        """,
+        "UncheckedIOException",
+        """
+        package com.acme;
+
+        import java.io.UncheckedIOException;
+        import java.util.Map;
+
+        class A {
+          String all(Map<String, String> m) {
+            StringBuilder b = new StringBuilder();
+            for (Map.Entry<String, String> e : m.entrySet()) {
+              b.append(e.getKey()).append(e.getValue());
+            }
+            try {
+              return b.toString();
+            } catch (UncheckedIOException e) {
+              throw new IllegalStateException(e.getCause());
+            }
+          }
+        }
+        """,
+        0.9);
+  }
+
+  @Test
   void insertedInOrderAmongImports() throws Exception {
     rewritesTo(
         """
