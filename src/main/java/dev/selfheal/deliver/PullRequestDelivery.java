@@ -85,8 +85,10 @@ public final class PullRequestDelivery {
       PullRequest the;
       if (pr.isPresent()) {
         the = pr.get();
+        // The body carries the attempts marker: refreshed on every heal, so the attempt limit and
+        // the cooldown hold even when nothing new is pushed; a comment only for a new fix.
+        github.updatePullBody(the.number(), p.body());
         if (pushed) {
-          github.updatePullBody(the.number(), p.body());
           github.comment(the.number(), p.updateComment());
         }
       } else {

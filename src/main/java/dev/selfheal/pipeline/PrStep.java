@@ -74,7 +74,13 @@ final class PrStep {
     for (List<Instant> l : seen.values()) {
       before = Math.max(before, l.size());
     }
-    attempts = before + 1;
+    // The open PR's marker carries the count across runners that keep no state of their own.
+    int onPr =
+        existing
+            .flatMap(pr -> dev.selfheal.deliver.ReportBlock.attempts(pr.body()))
+            .map(dev.selfheal.deliver.ReportBlock.Attempts::count)
+            .orElse(0);
+    attempts = Math.max(before, onPr) + 1;
     ledger.record(fps, now);
     return Optional.empty();
   }

@@ -137,6 +137,9 @@ class PullRequestCliIT {
     CliRun second = heal(env(), "--config", config.toString());
     assertThat(second.exit()).as(second.err()).isZero();
     assertThat(second.err()).contains("already proposes this fix");
+    // Nothing pushed, but the PR remembers the attempt (for runners that keep no state).
+    assertThat(gh.pulls.get(0).path("body").asText()).contains("<!-- selfheal:attempts 2 ");
+    assertThat(gh.comments).isEmpty();
     assertThat(gh.pullPosts()).isEqualTo(1);
     assertThat(GitRepos.output(origin, "rev-parse", branch)).isEqualTo(tip);
 
