@@ -63,8 +63,10 @@ public final class ReportCommand implements Callable<Integer> {
     List<Attempt> all;
     try {
       History h = History.open(env.env(), env.stateDir(), env.redactor());
-      selected = h.attempts(from, repo);
+      // One read: the regression window looks past --since, so the selection is taken from all.
       all = h.attempts(null, repo);
+      selected =
+          from == null ? all : all.stream().filter(a -> !a.startedAt().isBefore(from)).toList();
     } catch (HistoryException e) {
       throw new UsageException(e.getMessage());
     }

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -134,9 +133,5 @@ final class CaseRunner {
 
   private static double seconds(long t0) {
     return Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
-  }
-
-  static Set<String> touched(Result r) {
-    return r.report() == null ? Set.of() : new LinkedHashSet<>(Graders.touched(r.report()));
   }
 }

@@ -39,10 +39,6 @@ public final class History {
     return new History(db, redactor);
   }
 
-  public String where() {
-    return db.describe();
-  }
-
   public void record(Attempt a) throws HistoryException {
     try (Connection c = db.connect()) {
       c.setAutoCommit(false);
