@@ -38,7 +38,12 @@ public final class Workspace implements AutoCloseable {
           ".mypy_cache",
           ".tox");
   private static final Set<String> LINKED_DIRS = Set.of("node_modules", ".venv", "venv");
+
+  /** Where workspaces made before their folder's name carried the owner's pid recorded it. */
   private static final String OWNER = ".selfheal-owner";
+
+  private static final java.util.regex.Pattern OWNED =
+      java.util.regex.Pattern.compile(".*\\.(\\d+)");
 
   private final Path root;
   private final Path repo;
@@ -84,9 +89,10 @@ public final class Workspace implements AutoCloseable {
     Path workspaces = stateDir.resolve("workspaces");
     Files.createDirectories(workspaces);
     pruneStale(workspaces);
-    Path holder = workspaces.resolve(runId);
+    // The owner is in the name, so no other heal sharing this state ever sees the folder without
+    // it (a file written after the folder leaves a moment in which a pruner takes it for stale).
+    Path holder = workspaces.resolve(runId + "." + ProcessHandle.current().pid());
     Files.createDirectories(holder);
-    Files.writeString(holder.resolve(OWNER), Long.toString(ProcessHandle.current().pid()));
     Path root = holder.resolve("tree");
     Git user = new Git(runner, userRepo);
     try {
@@ -220,8 +226,12 @@ public final class Workspace implements AutoCloseable {
     try (Stream<Path> dirs = Files.list(workspaces)) {
       for (Path d : dirs.toList()) {
         long pid = -1;
+        java.util.regex.Matcher owned = OWNED.matcher(d.getFileName().toString());
         try {
-          pid = Long.parseLong(Files.readString(d.resolve(OWNER)).strip());
+          pid =
+              owned.matches()
+                  ? Long.parseLong(owned.group(1))
+                  : Long.parseLong(Files.readString(d.resolve(OWNER)).strip());
         } catch (IOException | NumberFormatException e) {
           // no owner recorded: stale
         }

@@ -56,8 +56,17 @@ class WorkspaceTest {
     Projects.write(
         stale.getParent().getParent(), "workspaces/old-run/.selfheal-owner", "999999999");
     Projects.write(stale.getParent().getParent(), "workspaces/old-run/tree/junk.txt", "junk");
+    Path deadOwner = state.resolve("workspaces/older-run.999999999");
+    Files.createDirectories(deadOwner.resolve("tree"));
+    // Another heal of this process (the eval runs several) has just made its folder: not stale.
+    Path live = state.resolve("workspaces/other-run." + ProcessHandle.current().pid());
+    Files.createDirectories(live);
     try (Workspace ws = Workspace.create(repo, state, "run2", CommandRunner.system())) {
       assertThat(stale).doesNotExist();
+      assertThat(deadOwner).doesNotExist();
+      assertThat(live).exists();
+      assertThat(ws.root().getParent().getFileName().toString())
+          .isEqualTo("run2." + ProcessHandle.current().pid());
     }
   }
 
