@@ -62,6 +62,22 @@ public final class EvalCommand implements Callable<Integer> {
   Path report = Path.of("eval-report");
 
   @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "the .selfheal.yml the cases are healed with (default: the defaults); e.g. llm.model for"
+              + " a local OpenAI-compatible server. A case's own selfheal.yml replaces it")
+  Path config;
+
+  @Option(
+      names = "--maven-jvm",
+      paramLabel = "warm|fresh",
+      description =
+          "warm (default): the cases' mvn builds run in Maven JVMs kept between builds (the same"
+              + " Maven, JVM options and environment); fresh: a new mvn process per build")
+  String mavenJvm = "warm";
+
+  @Option(
       names = "--self-test",
       description =
           "check the cases instead: each base passes, fails as declared when broken, and its"
@@ -76,15 +92,28 @@ public final class EvalCommand implements Callable<Integer> {
     if (baseline != null && !Files.isRegularFile(baseline)) {
       throw new UsageException("--baseline " + baseline + ": no such file");
     }
+    Evaluation.MavenJvm jvm =
+        switch (mavenJvm) {
+          case "warm" -> Evaluation.MavenJvm.WARM;
+          case "fresh" -> Evaluation.MavenJvm.FRESH;
+          default ->
+              throw new UsageException("--maven-jvm " + mavenJvm + ": expected warm or fresh");
+        };
     Path work = Files.createTempDirectory("selfheal-eval");
+    Evaluation.Options options =
+        new Evaluation.Options(
+            golden,
+            new LinkedHashSet<>(slices),
+            selfTest ? null : baseline,
+            maxRegression,
+            jobs,
+            report,
+            work,
+            jvm,
+            config);
     try {
       if (selfTest) {
-        var verdicts =
-            Evaluation.selfTest(
-                new Evaluation.Options(
-                    golden, new LinkedHashSet<>(slices), null, maxRegression, jobs, report, work),
-                env,
-                System.err);
+        var verdicts = Evaluation.selfTest(options, env, System.err);
         long bad = verdicts.stream().filter(v -> !v.ok()).count();
         System.err.println(
             "self-test "
@@ -94,19 +123,14 @@ public final class EvalCommand implements Callable<Integer> {
                 + " case(s) are what they say");
         return bad == 0 ? ExitCode.OK : ExitCode.NEEDS_PERSON;
       }
-      Evaluation.Outcome o =
-          Evaluation.run(
-              new Evaluation.Options(
-                  golden, new LinkedHashSet<>(slices), baseline, maxRegression, jobs, report, work),
-              env,
-              System.err);
+      Evaluation.Outcome o = Evaluation.run(options, env, System.err);
       System.err.printf(
           "score     %.1f on %d case(s); structure %s; judge %s; LLM %s%n",
           o.scorecard().score(),
           o.scorecard().cases(),
           o.scorecard().structureScore(),
           o.scorecard().judgeScore() == null
-              ? "not run (no LLM provider configured)"
+              ? "none (" + o.scorecard().graders().get("judge") + ")"
               : o.scorecard().judgeScore(),
           o.scorecard().llm().mode()
               + (o.scorecard().llm().misses() > 0

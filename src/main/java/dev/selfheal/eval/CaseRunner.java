@@ -70,15 +70,18 @@ final class CaseRunner {
     return out;
   }
 
-  static Result run(GoldenCase c, Path dir, Environment env, boolean llm) {
+  /**
+   * Heals the case with {@code config} (the eval's {@code --config}, may be null: the defaults),
+   * unless the case brings a configuration of its own.
+   */
+  static Result run(GoldenCase c, Path dir, Environment env, boolean llm, Path config) {
     long t0 = System.nanoTime();
     try {
       Path repo = materialize(c, dir);
       Path logs = null;
-      Path config = null;
       if (c.source() instanceof GoldenCase.Handwritten h) {
         logs = h.ciLog();
-        config = h.config();
+        config = h.config() != null ? h.config() : config;
       }
       HealPipeline.Result r =
           new HealPipeline(env)
@@ -103,7 +106,9 @@ final class CaseRunner {
   }
 
   /**
-   * The case's environment: its own state, no secrets of the caller's history, the LLM as asked.
+   * The case's environment: its own state, no secrets of the caller's history, the LLM as asked:
+   * live (recording into {@code cassettes} when {@code SELFHEAL_LLM_CASSETTE_MODE=record} names no
+   * folder of its own), or else replayed from {@code cassettes} (may be null: no LLM at all).
    */
   static Map<String, String> caseEnv(
       Map<String, String> base, Path state, Path cassettes, boolean live) {
@@ -115,18 +120,23 @@ final class CaseRunner {
                     || k.startsWith("GITHUB_")
                     || k.equals("SELFHEAL_GITHUB_TOKEN"));
     env.put("XDG_STATE_HOME", state.toString());
-    if (!live) {
-      env.keySet()
-          .removeIf(
-              k ->
-                  k.equals("ANTHROPIC_API_KEY")
-                      || k.equals("OPENAI_API_KEY")
-                      || k.equals("OPENAI_BASE_URL")
-                      || k.equals("ANTHROPIC_BASE_URL"));
-      if (cassettes != null) {
-        env.put("SELFHEAL_LLM_CASSETTES", cassettes.toString());
-        env.remove("SELFHEAL_LLM_CASSETTE_MODE");
+    if (live) {
+      if ("record".equals(env.get("SELFHEAL_LLM_CASSETTE_MODE")) && cassettes != null) {
+        env.putIfAbsent("SELFHEAL_LLM_CASSETTES", cassettes.toString());
       }
+      return env;
+    }
+    env.keySet()
+        .removeIf(
+            k ->
+                k.equals("ANTHROPIC_API_KEY")
+                    || k.equals("OPENAI_API_KEY")
+                    || k.equals("OPENAI_BASE_URL")
+                    || k.equals("ANTHROPIC_BASE_URL"));
+    env.remove("SELFHEAL_LLM_CASSETTE_MODE");
+    env.remove("SELFHEAL_LLM_CASSETTES");
+    if (cassettes != null) {
+      env.put("SELFHEAL_LLM_CASSETTES", cassettes.toString());
     }
     return env;
   }

@@ -88,7 +88,7 @@ public final class Drill {
       ScratchRepo.Changes ch = ScratchRepo.changes(clone);
       Grader.Verdict v = Grader.grade(b, r.status() == Status.HEALED, ch.before(), ch.after());
       String category = GoldenSet.category(b.kind());
-      Case c = new Case(b, category, r.status(), v, r.message(), (System.nanoTime() - t0) / 1e9);
+      Case c = new Case(b, category, r.status(), v, r.reason(), (System.nanoTime() - t0) / 1e9);
       cases.add(c);
       int[] k = by.computeIfAbsent(category, x -> new int[6]);
       if (r.status() != Status.NO_FAILURE) {

@@ -4,6 +4,7 @@ import dev.selfheal.config.SelfhealConfig;
 import dev.selfheal.llm.LlmSettings;
 import dev.selfheal.pipeline.Environment;
 import dev.selfheal.pipeline.Json;
+import dev.selfheal.pipeline.WarmBuilds;
 import dev.selfheal.pipeline.Warmup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,18 @@ public final class Evaluation {
       double maxRegression,
       int jobs,
       Path reportDir,
-      Path work) {}
+      Path work,
+      MavenJvm mavenJvm,
+      Path config) {}
+
+  /**
+   * How the cases' {@code mvn} builds run: in Maven JVMs kept warm between builds (the same Maven,
+   * JVM options and environment; see {@code exec.WarmMaven}), or as a fresh process each.
+   */
+  public enum MavenJvm {
+    WARM,
+    FRESH
+  }
 
   public record Outcome(Scorecard scorecard, Gate.Verdict gate, Path reportDir) {}
 
@@ -44,42 +56,74 @@ public final class Evaluation {
       throws IOException, GoldenSet.GoldenException, InterruptedException {
     List<GoldenCase> cases = select(o);
     Scorecard baseline = o.baseline() == null ? null : readBaseline(o.baseline());
-    boolean live =
-        LlmSettings.resolve(SelfhealConfig.defaults().llm(), env.env(), false)
-            .settings()
-            .isPresent();
-    Path cassettes = o.golden().resolve("cassettes");
+    SelfhealConfig config = config(o);
+    boolean live = LlmSettings.resolve(config.llm(), env.env(), false).settings().isPresent();
+    Path cassettes = o.golden().toAbsolutePath().normalize().resolve("cassettes");
     String llmMode = live ? "live" : Files.isDirectory(cassettes) ? "replay" : "off";
     Path state = Files.createDirectories(o.work().resolve("state"));
+    Environment plain =
+        env.withEnv(
+            CaseRunner.caseEnv(env.env(), state, llmMode.equals("off") ? null : cassettes, live));
+    String recording =
+        live && "record".equals(plain.env().get("SELFHEAL_LLM_CASSETTE_MODE"))
+            ? ", recording to " + plain.env().get("SELFHEAL_LLM_CASSETTES")
+            : "";
     progress.printf(
-        "eval      %d case(s), %d at a time; LLM tier %s%n", cases.size(), o.jobs(), llmMode);
-    java.util.Optional<String> mavenOpts = Warm.bases(cases, env, o.work(), progress);
-    java.util.Map<String, String> vars =
-        CaseRunner.caseEnv(env.env(), state, llmMode.equals("replay") ? cassettes : null, live);
-    Environment caseEnv = env.withEnv(mavenOpts.map(f -> Warmup.withOpts(vars, f)).orElse(vars));
-    List<CaseRunner.Result> results =
-        inParallel(
-            cases,
-            o.jobs(),
-            (c, n) -> {
-              Path dir = o.work().resolve("cases").resolve(String.format("%04d", n));
-              CaseRunner.Result r = CaseRunner.run(c, dir, caseEnv, !llmMode.equals("off"));
-              synchronized (progress) {
-                progress.printf(
-                    "%-5s     %s (%s, %.0f s)%n",
-                    r.passed() ? "pass" : "FAIL",
-                    c.id(),
-                    r.status() == null ? "crashed" : r.status().wire(),
-                    r.seconds());
-              }
-              return r;
-            });
-    JudgeGrader.apply(results, env, live);
-    Scorecard s = score(results, llmMode, live);
+        "eval      %d case(s), %d at a time; LLM tier %s%s%n",
+        cases.size(), o.jobs(), llmMode, recording);
+    List<CaseRunner.Result> results;
+    Scorecard.Builds builds;
+    try (WarmBuilds jvms = prepare(cases, plain, o, progress)) {
+      results =
+          inParallel(
+              cases,
+              o.jobs(),
+              (c, n) -> {
+                Path dir = o.work().resolve("cases").resolve(String.format("%04d", n));
+                CaseRunner.Result r =
+                    CaseRunner.run(c, dir, jvms.env(), !llmMode.equals("off"), o.config());
+                synchronized (progress) {
+                  progress.printf(
+                      "%-5s     %s (%s, %.0f s)%n",
+                      r.passed() ? "pass" : "FAIL",
+                      c.id(),
+                      r.status() == null ? "crashed" : r.status().wire(),
+                      r.seconds());
+                }
+                return r;
+              });
+      builds =
+          new Scorecard.Builds(
+              jvms.warm() ? "warm" : "fresh",
+              jvms.warmBuilds(),
+              jvms.jvms(),
+              jvms.declined(),
+              jvms.description());
+    }
+    JudgeGrader.Run judge = JudgeGrader.apply(results, plain, config);
+    Scorecard s = score(results, llmMode, judge, builds, config);
     Gate.Verdict gate =
         baseline == null ? null : Gate.compare(s, baseline, o.maxRegression(), o.slices());
     ScorecardWriter.write(o.reportDir(), s, baseline, gate);
     return new Outcome(s, gate, o.reportDir());
+  }
+
+  /**
+   * Resolves the Maven bases online, then sets up how the cases' builds run: warm Maven JVMs, or
+   * fresh processes sharing a class-data archive of Maven's start.
+   */
+  private static WarmBuilds prepare(
+      List<GoldenCase> cases, Environment plain, Options o, java.io.PrintStream progress)
+      throws IOException {
+    boolean warm = o.mavenJvm() == MavenJvm.WARM;
+    java.util.Optional<String> archive = Warm.bases(cases, plain, o.work(), progress, !warm);
+    WarmBuilds jvms =
+        warm
+            ? WarmBuilds.start(plain, o.work().resolve("jvms"))
+            : WarmBuilds.none(
+                archive.map(f -> plain.withEnv(Warmup.withOpts(plain.env(), f))).orElse(plain));
+    progress.printf("builds    %s%n", jvms.description());
+    return jvms;
   }
 
   /** Checks the selected cases themselves (see {@link SelfTest}), N at a time. */
@@ -87,23 +131,25 @@ public final class Evaluation {
       Options o, Environment env, java.io.PrintStream progress)
       throws IOException, GoldenSet.GoldenException, InterruptedException {
     List<GoldenCase> cases = select(o);
-    Warm.bases(cases, env, o.work(), progress);
-    Environment caseEnv =
+    Environment plain =
         env.withEnv(
             CaseRunner.caseEnv(
                 env.env(), Files.createDirectories(o.work().resolve("state")), null, false));
-    return inParallel(
-        cases,
-        o.jobs(),
-        (c, n) -> {
-          Path dir = o.work().resolve("self-test").resolve(String.format("%04d", n));
-          SelfTest.Verdict v = SelfTest.check(c, dir, caseEnv);
-          synchronized (progress) {
-            progress.printf(
-                "%-5s     %s%s%n", v.ok() ? "ok" : "BAD", v.id(), v.ok() ? "" : ": " + v.problem());
-          }
-          return v;
-        });
+    try (WarmBuilds jvms = prepare(cases, plain, o, progress)) {
+      return inParallel(
+          cases,
+          o.jobs(),
+          (c, n) -> {
+            Path dir = o.work().resolve("self-test").resolve(String.format("%04d", n));
+            SelfTest.Verdict v = SelfTest.check(c, dir, jvms.env());
+            synchronized (progress) {
+              progress.printf(
+                  "%-5s     %s%s%n",
+                  v.ok() ? "ok" : "BAD", v.id(), v.ok() ? "" : ": " + v.problem());
+            }
+            return v;
+          });
+    }
   }
 
   /** Each case, {@code jobs} at a time; the work contains its own failures. */
@@ -142,6 +188,18 @@ public final class Evaluation {
     return cases;
   }
 
+  /** The configuration the cases are healed with: {@code --config}'s, else the defaults. */
+  private static SelfhealConfig config(Options o) throws GoldenSet.GoldenException {
+    if (o.config() == null) {
+      return SelfhealConfig.defaults();
+    }
+    try {
+      return dev.selfheal.config.ConfigLoader.load(o.golden(), o.config());
+    } catch (dev.selfheal.config.ConfigException e) {
+      throw new GoldenSet.GoldenException(e.getMessage());
+    }
+  }
+
   static Scorecard readBaseline(Path f) throws GoldenSet.GoldenException {
     try {
       Scorecard s = Json.mapper().readValue(f.toFile(), Scorecard.class);
@@ -155,7 +213,12 @@ public final class Evaluation {
     }
   }
 
-  static Scorecard score(List<CaseRunner.Result> results, String llmMode, boolean judged) {
+  static Scorecard score(
+      List<CaseRunner.Result> results,
+      String llmMode,
+      JudgeGrader.Run judged,
+      Scorecard.Builds builds,
+      SelfhealConfig config) {
     Map<String, long[]> slices = new TreeMap<>();
     List<Scorecard.CaseResult> out = new ArrayList<>();
     double structure = 0;
@@ -193,7 +256,14 @@ public final class Evaluation {
     Map<String, String> graders = new LinkedHashMap<>();
     graders.put("execution", "ran");
     graders.put("structure", "ran");
-    graders.put("judge", judged ? "ran" : "skipped: no LLM provider configured");
+    String asked = llmMode.equals("replay") ? "replayed" : "ran";
+    graders.put(
+        "judge",
+        !judged.ran()
+            ? "skipped: no LLM provider configured and no recordings"
+            : judgedCases > 0
+                ? asked
+                : asked + ", but no fix got a verdict (each case's judge grade says why)");
     return new Scorecard(
         Scorecard.SCHEMA,
         results.size(),
@@ -202,9 +272,10 @@ public final class Evaluation {
         results.isEmpty() ? null : Math.round(1000.0 * structure / results.size()) / 10.0,
         judgedCases == 0 ? null : Math.round(1000.0 * judge / judgedCases) / 10.0,
         version(),
-        configHash(llmMode),
+        configHash(config, llmMode),
         graders,
-        new Scorecard.Llm(llmMode, misses),
+        new Scorecard.Llm(llmMode, misses + judged.misses()),
+        builds,
         out);
   }
 
@@ -221,8 +292,8 @@ public final class Evaluation {
   }
 
   /** What decides the healer's behaviour: its default configuration, its recipes, the LLM mode. */
-  static String configHash(String llmMode) {
-    StringBuilder b = new StringBuilder(SelfhealConfig.defaults().toString());
+  static String configHash(SelfhealConfig config, String llmMode) {
+    StringBuilder b = new StringBuilder(config.toString());
     dev.selfheal.pipeline.HealPipeline.recipeIds().forEach(r -> b.append("\n").append(r));
     b.append('\n').append(llmMode);
     try {

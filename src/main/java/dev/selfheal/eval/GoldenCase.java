@@ -12,12 +12,15 @@ import java.util.Set;
 /**
  * One case of the golden set: a small real project at a broken commit, kept compactly as a base
  * project plus a breaking change, with its tags (each tag value is a slice), the outcome it
- * expects, and the files a correct fix may touch.
+ * expects, and the files a correct fix may touch. {@code expectedWithLlm} (may be null: the same)
+ * is the outcome expected when the LLM tier answered in the heal: a logic bug no recipe fits is
+ * rightly {@code not_healed} by the recipes, and should be {@code healed} by a model.
  */
 public record GoldenCase(
     String id,
     Map<String, String> tags,
     Expected expected,
+    Expected expectedWithLlm,
     List<String> allowedFiles,
     List<String> mentions,
     String command,
@@ -63,6 +66,11 @@ public record GoldenCase(
       Path ciLog,
       Path config)
       implements Source {}
+
+  /** The outcome this heal must end with: the LLM tier's when it answered, else the recipes'. */
+  public Expected expectedFor(boolean llmAnswered) {
+    return llmAnswered && expectedWithLlm != null ? expectedWithLlm : expected;
+  }
 
   public String tag(String name) {
     return tags.get(name);

@@ -26,6 +26,36 @@ import java.util.stream.Stream;
 public final class GoldenSet {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+  /** What a key of a golden set's files holds. */
+  private enum Shape {
+    TEXT,
+    WHOLE_NUMBER,
+    TEXTS,
+    MAPPINGS
+  }
+
+  private static final Map<String, Shape> CASE_KEYS =
+      Map.ofEntries(
+          Map.entry("base", Shape.TEXT),
+          Map.entry("category", Shape.TEXT),
+          Map.entry("tool", Shape.TEXT),
+          Map.entry("difficulty", Shape.TEXT),
+          Map.entry("expected", Shape.TEXT),
+          Map.entry("expected_with_llm", Shape.TEXT),
+          Map.entry("command", Shape.TEXT),
+          Map.entry("message", Shape.TEXT),
+          Map.entry("allowed_files", Shape.TEXTS),
+          Map.entry("mentions", Shape.TEXTS),
+          Map.entry("delete", Shape.TEXTS));
+  private static final Map<String, Shape> GENERATED_KEYS =
+      Map.of(
+          "seed", Shape.WHOLE_NUMBER,
+          "per_kind", Shape.WHOLE_NUMBER,
+          "bases", Shape.MAPPINGS,
+          "exclude", Shape.TEXTS);
+  private static final Map<String, Shape> BASE_KEYS =
+      Map.of("path", Shape.TEXT, "tool", Shape.TEXT);
+
   private GoldenSet() {}
 
   /** A golden set that cannot be read; the message names the file and what is wrong. */
@@ -42,14 +72,22 @@ public final class GoldenSet {
     List<GoldenCase> out = new ArrayList<>();
     Path gen = dir.resolve("generated.yml");
     if (Files.isRegularFile(gen)) {
-      out.addAll(generated(dir, read(gen)));
+      JsonNode spec = read(gen);
+      check(gen, "", spec, GENERATED_KEYS);
+      int i = 0;
+      for (JsonNode b : spec.path("bases")) {
+        check(gen, "bases[" + i++ + "].", b, BASE_KEYS);
+      }
+      out.addAll(generated(dir, spec));
     }
     Path cases = dir.resolve("cases");
     if (Files.isDirectory(cases)) {
       try (Stream<Path> s = Files.list(cases)) {
         for (Path c : s.sorted().toList()) {
           if (Files.isRegularFile(c.resolve("case.yml"))) {
-            out.add(handwritten(c, read(c.resolve("case.yml"))));
+            JsonNode spec = read(c.resolve("case.yml"));
+            check(c.resolve("case.yml"), "", spec, CASE_KEYS);
+            out.add(handwritten(c, spec));
           }
         }
       }
@@ -70,6 +108,62 @@ public final class GoldenSet {
     } catch (IOException e) {
       throw new GoldenException(f + ": " + e.getMessage());
     }
+  }
+
+  /** Unknown keys and values of the wrong shape are errors naming the file and the key. */
+  private static void check(Path f, String prefix, JsonNode n, Map<String, Shape> keys)
+      throws GoldenException {
+    if (!n.isObject()) {
+      throw new GoldenException(f + ": " + prefix + " expected a mapping");
+    }
+    for (var it = n.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      Shape want = keys.get(k);
+      if (want == null) {
+        throw new GoldenException(
+            f
+                + ": unknown key `"
+                + prefix
+                + k
+                + "`"
+                + dev.selfheal.config.Suggest.closest(k, keys.keySet())
+                    .map(s -> " (did you mean `" + s + "`?)")
+                    .orElse("")
+                + "; allowed: "
+                + String.join(", ", new java.util.TreeSet<>(keys.keySet())));
+      }
+      JsonNode v = n.get(k);
+      boolean ok =
+          switch (want) {
+            case TEXT -> v.isValueNode() && !v.isNull();
+            case WHOLE_NUMBER -> v.isIntegralNumber();
+            case TEXTS -> v.isArray() && all(v, JsonNode::isValueNode);
+            case MAPPINGS -> v.isArray() && all(v, JsonNode::isObject);
+          };
+      if (!ok) {
+        throw new GoldenException(
+            f
+                + ": `"
+                + prefix
+                + k
+                + "` must be "
+                + switch (want) {
+                  case TEXT -> "a single value";
+                  case WHOLE_NUMBER -> "a whole number";
+                  case TEXTS -> "a list of values, e.g. [a, b]";
+                  case MAPPINGS -> "a list of mappings";
+                });
+      }
+    }
+  }
+
+  private static boolean all(JsonNode list, java.util.function.Predicate<JsonNode> p) {
+    for (JsonNode e : list) {
+      if (!p.test(e)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static List<GoldenCase> generated(Path dir, JsonNode spec) throws IOException, GoldenException {
@@ -107,6 +201,7 @@ public final class GoldenSet {
                   "tool", tools.get(i),
                   "difficulty", difficulty(b.kind())),
               b.expected().recipe() == null ? Expected.NOT_HEALED : Expected.HEALED,
+              null,
               allowed(b.expected()),
               List.of(),
               null,
@@ -154,6 +249,9 @@ public final class GoldenSet {
               "tool", c.path("tool").asText(""),
               "difficulty", c.path("difficulty").asText("")),
           Expected.fromWire(c.path("expected").asText("")),
+          c.hasNonNull("expected_with_llm")
+              ? Expected.fromWire(c.get("expected_with_llm").asText())
+              : null,
           allowed,
           strings(c.path("mentions")),
           c.hasNonNull("command") ? c.get("command").asText() : null,

@@ -23,7 +23,9 @@ public final class Graders {
 
   public static Grade execution(GoldenCase c, HealReport r) {
     Map<String, Boolean> checks = new LinkedHashMap<>();
-    checks.put("outcome", c.expected().matches(r.status()));
+    boolean llm = r.llm() != null && r.llm().calls() > 0;
+    Expected want = c.expectedFor(llm);
+    checks.put("outcome", want.matches(r.status()));
     if (r.status() == Status.HEALED) {
       HealReport.Validation v = r.validation();
       checks.put("failing_tests_pass", v.targeted() == null || v.targeted().passed());
@@ -36,11 +38,12 @@ public final class Graders {
         checks.get("outcome")
             ? null
             : "expected "
-                + c.expected().wire()
+                + want.wire()
+                + (want != c.expected() ? " (the LLM tier answered)" : "")
                 + ", got "
                 + r.status().wire()
                 + ": "
-                + r.message());
+                + r.reason());
   }
 
   public static Grade structure(GoldenCase c, HealReport r) {

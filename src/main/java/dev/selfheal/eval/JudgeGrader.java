@@ -14,40 +14,48 @@ import java.util.Optional;
 
 /**
  * The LLM-as-judge grader: with a provider configured, a model scores whether each validated fix is
- * the right one; without one it is skipped, and the scorecard says so.
+ * the right one; with none, the judge's recorded verdicts are replayed (a verdict with no recording
+ * is a miss, never made up); with neither it is skipped, and the scorecard says so.
  */
 final class JudgeGrader {
   private JudgeGrader() {}
 
-  static void apply(List<CaseRunner.Result> results, Environment env, boolean live) {
+  /**
+   * Whether a judge (live or replayed) was there to ask, and how many verdicts had no recording.
+   */
+  record Run(boolean ran, int misses) {}
+
+  /** {@code env} is the cases' own: it says whether verdicts are replayed, recorded or asked. */
+  static Run apply(List<CaseRunner.Result> results, Environment env, SelfhealConfig config) {
     Optional<LlmSession> session =
-        live
-            ? LlmSession.open(
-                LlmSettings.resolve(SelfhealConfig.defaults().llm(), env.env(), false),
-                stripCassettes(env),
-                env.redactor(),
-                1.00 * Math.max(1, results.size()))
-            : Optional.empty();
+        LlmSession.open(
+            LlmSettings.resolve(config.llm(), env.env(), false),
+            env.env(),
+            env.redactor(),
+            1.00 * Math.max(1, results.size()));
+    int misses = 0;
     for (CaseRunner.Result r : results) {
       if (session.isEmpty()) {
         r.grades().put("judge", Grade.skipped("no LLM provider configured"));
       } else if (r.status() != Status.HEALED) {
         r.grades().put("judge", Grade.skipped("no fix to judge"));
       } else {
-        r.grades().put("judge", judge(session.get(), r));
+        Grade g = judge(session.get(), r);
+        misses += g.ran() ? 0 : g.note().contains("no recording for this request") ? 1 : 0;
+        r.grades().put("judge", g);
       }
     }
-  }
-
-  private static java.util.Map<String, String> stripCassettes(Environment env) {
-    java.util.Map<String, String> m = new java.util.HashMap<>(env.env());
-    m.remove("SELFHEAL_LLM_CASSETTES");
-    return m;
+    return new Run(session.isPresent(), misses);
   }
 
   private static Grade judge(LlmSession s, CaseRunner.Result r) {
     StringBuilder c = new StringBuilder();
-    c.append("case: ").append(r.c().id()).append(" ").append(r.c().tags()).append("\n");
+    // Tags in a fixed order: the prompt must be the same on every run for its recording to replay.
+    c.append("case: ")
+        .append(r.c().id())
+        .append(" ")
+        .append(new java.util.TreeMap<>(r.c().tags()))
+        .append("\n");
     for (Fix f : r.report().fixes()) {
       c.append("diagnosis: ").append(f.diagnosis().rootCause()).append("\n");
       c.append("strategy: ").append(f.strategy()).append("\n");

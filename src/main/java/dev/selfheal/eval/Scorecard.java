@@ -20,6 +20,7 @@ import java.util.Map;
   "config_hash",
   "graders",
   "llm",
+  "builds",
   "results"
 })
 public record Scorecard(
@@ -33,6 +34,7 @@ public record Scorecard(
     String configHash,
     Map<String, String> graders,
     Llm llm,
+    Builds builds,
     List<CaseResult> results) {
 
   public static final String SCHEMA = "selfheal.scorecard/v1";
@@ -43,6 +45,15 @@ public record Scorecard(
    * How the LLM tier ran: live, replayed from recordings (with how many requests had none), or off.
    */
   public record Llm(String mode, int misses) {}
+
+  /**
+   * How the cases' Maven builds ran: {@code warm} (in Maven JVMs kept between builds: how many
+   * builds, in how many JVMs, and how many {@code mvn} commands still ran as a process because a
+   * warm JVM could not run them exactly) or {@code fresh} (a process each); null in scorecards from
+   * before.
+   */
+  @JsonPropertyOrder({"maven", "warm_builds", "jvms", "declined", "description"})
+  public record Builds(String maven, int warmBuilds, int jvms, int declined, String description) {}
 
   @JsonPropertyOrder({"id", "tags", "passed", "status", "graders", "seconds", "cost_usd"})
   public record CaseResult(

@@ -20,11 +20,13 @@ final class Warm {
   private Warm() {}
 
   /**
-   * Resolves each Maven base, then makes a class-data-sharing archive of Maven's start for the
-   * cases' builds; returns the {@code MAVEN_OPTS} flags that use it (empty without Maven bases).
+   * Resolves each Maven base, then (when asked) makes a class-data-sharing archive of Maven's start
+   * for the cases' builds; returns the {@code MAVEN_OPTS} flags that use it (empty without Maven
+   * bases or when not asked).
    */
   static java.util.Optional<String> bases(
-      List<GoldenCase> cases, Environment env, Path work, PrintStream progress) throws IOException {
+      List<GoldenCase> cases, Environment env, Path work, PrintStream progress, boolean archive)
+      throws IOException {
     Set<Path> bases = new LinkedHashSet<>();
     for (GoldenCase c : cases) {
       if (c.tag("tool").equals("maven")) {
@@ -44,7 +46,7 @@ final class Warm {
       }
       progress.printf("warm      %s resolved (%.0f s)%n", base, (System.nanoTime() - t0) / 1e9);
     }
-    if (bases.isEmpty()) {
+    if (bases.isEmpty() || !archive) {
       return java.util.Optional.empty();
     }
     return Warmup.mavenClassArchive(

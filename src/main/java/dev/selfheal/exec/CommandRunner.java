@@ -29,10 +29,21 @@ public final class CommandRunner {
 
   private final Map<String, String> baseEnv;
   private final Clock clock;
+  private final WarmMaven warm;
 
   public CommandRunner(Map<String, String> baseEnv, Clock clock) {
+    this(baseEnv, clock, null);
+  }
+
+  private CommandRunner(Map<String, String> baseEnv, Clock clock, WarmMaven warm) {
     this.baseEnv = CleanEnvironment.scrub(baseEnv);
     this.clock = clock;
+    this.warm = warm;
+  }
+
+  /** The same runner, with {@code mvn} commands run in warm JVMs where that is exact. */
+  public CommandRunner withWarmMaven(WarmMaven maven) {
+    return new CommandRunner(baseEnv, clock, maven);
   }
 
   public static CommandRunner system() {
@@ -45,6 +56,12 @@ public final class CommandRunner {
     }
     ProgramLookup.check(spec.command(), spec.workDir(), baseEnv.getOrDefault("PATH", ""));
     Files.createDirectories(spec.output().toAbsolutePath().getParent());
+    if (warm != null) {
+      java.util.Optional<CommandResult> r = warm.run(spec, baseEnv, clock);
+      if (r.isPresent()) {
+        return r.get();
+      }
+    }
     ProcessBuilder pb = new ProcessBuilder(List.of("/bin/sh", "-c", spec.command()));
     pb.directory(spec.workDir().toFile());
     pb.environment().clear();
@@ -146,6 +163,15 @@ public final class CommandRunner {
       LIVE.remove(p);
       Files.deleteIfExists(err);
     }
+  }
+
+  /** A process started elsewhere in this package, killed with the rest at shutdown. */
+  static void track(Process p) {
+    LIVE.add(p);
+  }
+
+  static void untrack(Process p) {
+    LIVE.remove(p);
   }
 
   /** Kills descendants first (a forked test JVM outlives its shell otherwise), then the root. */

@@ -220,7 +220,30 @@ public final class LlmFixer {
         build = ctx.read("pom.xml");
       }
     }
-    return new Prompts.Context(f.toString(), sources, change, build, previous);
+    return new Prompts.Context(
+        relative(f.toString(), ctx.repo()), sources, change, build, previous);
+  }
+
+  /**
+   * The failures with the workspace's own folder taken out of the paths logs print: the model reads
+   * repository-relative paths everywhere, and the prompt does not change with the folder a heal
+   * happened to run in (which would defeat recorded replies).
+   */
+  static String relative(String text, Path repo) {
+    String out = text;
+    java.util.Set<String> roots = new java.util.LinkedHashSet<>();
+    roots.add(repo.toAbsolutePath().normalize().toString());
+    try {
+      roots.add(repo.toRealPath().toString());
+    } catch (IOException e) {
+      // the path as given is all there is to take out
+    }
+    for (String root : roots) {
+      out =
+          out.replace(root + "/", "")
+              .replaceAll(java.util.regex.Pattern.quote(root) + "(?![\\w.-])", ".");
+    }
+    return out;
   }
 
   private static String numbered(String text) {

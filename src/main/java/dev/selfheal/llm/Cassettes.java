@@ -10,6 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Recorded replies, one JSON file per request, keyed by a hash of the (redacted) prompt: recorded
@@ -21,21 +24,54 @@ public final class Cassettes {
 
   private Cassettes() {}
 
+  /**
+   * What in a prompt differs from one run of the same case to the next without meaning anything:
+   * durations and timestamps that test runners print into the logs quoted.
+   */
+  private static final List<Map.Entry<Pattern, String>> NOISE =
+      List.of(
+          Map.entry(
+              Pattern.compile(
+                  "\\b(duration_ms|[Tt]ime elapsed:|Total time:|Time:)\\s*[\\d.,]+(\\s*(ms|s|sec|min)\\b)?"),
+              "$1 <time>"),
+          Map.entry(Pattern.compile("\\bin \\d+(\\.\\d+)?s\\b"), "in <time>"),
+          Map.entry(Pattern.compile("\\(\\d+(\\.\\d+)? ?(ms|s)\\)"), "(<time>)"),
+          Map.entry(
+              Pattern.compile(
+                  "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?"),
+              "<timestamp>"));
+
+  /** The recording's name: a hash of the prompt, its run-to-run noise left out. */
   public static String key(ChatClient.Request r) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(r.system().getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
-      sha.update(r.user().getBytes(StandardCharsets.UTF_8));
+      sha.update(quiet(r.user()).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(sha.digest()).substring(0, 32);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** Answers from the recordings in {@code dir} only. */
+  static String quiet(String prompt) {
+    String out = prompt;
+    for (Map.Entry<Pattern, String> n : NOISE) {
+      out = n.getKey().matcher(out).replaceAll(n.getValue());
+    }
+    return out;
+  }
+
+  /**
+   * Answers from the recordings in {@code dir} only. Its model and provider are those of the last
+   * recording it replayed (the given ones before the first): a replayed fix names the model that
+   * made it, as it did when recorded.
+   */
   public static ChatClient replaying(Path dir, String model, String provider) {
     return new ChatClient() {
+      private volatile String lastModel = model;
+      private volatile String lastProvider = provider;
+
       @Override
       public Reply complete(Request r) throws LlmException {
         Path file = dir.resolve(key(r) + ".json");
@@ -45,6 +81,8 @@ public final class Cassettes {
         }
         try {
           var n = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+          lastModel = n.path("model").asText(lastModel);
+          lastProvider = n.path("provider").asText(lastProvider);
           return new Reply(
               n.path("reply").asText(),
               n.path("input_tokens").asLong(),
@@ -57,12 +95,12 @@ public final class Cassettes {
 
       @Override
       public String model() {
-        return model;
+        return lastModel;
       }
 
       @Override
       public String provider() {
-        return provider;
+        return lastProvider;
       }
     };
   }
@@ -77,6 +115,7 @@ public final class Cassettes {
           Files.createDirectories(dir);
           ObjectNode n = JSON.createObjectNode();
           n.put("model", inner.model());
+          n.put("provider", inner.provider());
           n.put("system", r.system());
           n.put("user", r.user());
           n.put("reply", reply.text());

@@ -18,7 +18,7 @@ public final class LlmSession {
   public LlmSession(ChatClient client, Redactor redactor, double maxCostUsd) {
     this.client = client;
     this.redactor = redactor;
-    this.usage = new Usage(client.model(), maxCostUsd);
+    this.usage = new Usage(client::model, maxCostUsd);
   }
 
   /**

@@ -14,7 +14,7 @@ public final class Usage {
   public record Call(
       String purpose, long inputTokens, long outputTokens, Optional<Double> costUsd) {}
 
-  private final String model;
+  private final java.util.function.Supplier<String> model;
   private final double maxCostUsd;
   private final java.util.List<Call> log = new java.util.ArrayList<>();
   private int calls;
@@ -22,6 +22,11 @@ public final class Usage {
   private long out;
 
   public Usage(String model, double maxCostUsd) {
+    this(() -> model, maxCostUsd);
+  }
+
+  /** For a client whose model is known only once it answered (a replay of recordings). */
+  Usage(java.util.function.Supplier<String> model, double maxCostUsd) {
     this.model = model;
     this.maxCostUsd = maxCostUsd;
   }
@@ -32,7 +37,7 @@ public final class Usage {
             purpose,
             r.inputTokens(),
             r.outputTokens(),
-            Pricing.of(model).map(p -> p.cost(r.inputTokens(), r.outputTokens()))));
+            Pricing.of(model.get()).map(p -> p.cost(r.inputTokens(), r.outputTokens()))));
     calls++;
     in += r.inputTokens();
     out += r.outputTokens();
@@ -56,7 +61,7 @@ public final class Usage {
 
   /** The cost in USD; empty when the model's price is unknown. */
   public synchronized Optional<Double> costUsd() {
-    return Pricing.of(model).map(p -> p.cost(in, out));
+    return Pricing.of(model.get()).map(p -> p.cost(in, out));
   }
 
   /** Why no further call may be made, or empty while within budget. */
@@ -75,7 +80,7 @@ public final class Usage {
           "the LLM token cap is reached: "
               + (in + out)
               + " tokens (no price is known for "
-              + model
+              + model.get()
               + ", so tokens are capped at "
               + TOKEN_CAP
               + ")");

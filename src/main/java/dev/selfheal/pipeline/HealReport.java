@@ -35,6 +35,23 @@ public record HealReport(
 
   public static final String SCHEMA = "selfheal.report/v1";
 
+  /** The message, with what each guardrail refused when one did: why a person must look. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public String reason() {
+    if (guardrails == null || guardrails.violations().isEmpty()) {
+      return message;
+    }
+    return message
+        + " ("
+        + String.join(
+            "; ",
+            guardrails.violations().stream()
+                .map(v -> v.rule().wire() + ": " + v.detail())
+                .distinct()
+                .toList())
+        + ")";
+  }
+
   public record PatchSummary(int filesChanged, int linesChanged, String diff) {}
 
   public record Guardrails(boolean passed, List<Violation> violations) {}

@@ -22,7 +22,14 @@ public record CliRun(int exit, String out, String err) {
       Map<String, String> extraEnv, Path stateHome, String... args) {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.keySet().removeIf(k -> k.startsWith("GITHUB_") || k.equals("SELFHEAL_GITHUB_TOKEN"));
-    env.putAll(extraEnv);
+    extraEnv.forEach(
+        (k, v) -> {
+          if (v == null) {
+            env.remove(k);
+          } else {
+            env.put(k, v);
+          }
+        });
     env.put("XDG_STATE_HOME", stateHome.toString());
     Environment e =
         new Environment(

@@ -40,8 +40,16 @@ class EvalCliIT {
     assertThat(s.path("cases").asInt()).isEqualTo(14);
     assertThat(s.path("score").asDouble()).isGreaterThanOrEqualTo(90.0);
     assertThat(s.path("slices").path("pytest").path("cases").asInt()).isEqualTo(2);
-    assertThat(s.path("graders").path("judge").asText()).startsWith("skipped");
+    // No provider here and no recording of a verdict: the judge is replayed and has nothing to say.
+    assertThat(s.path("llm").path("mode").asText()).isEqualTo("replay");
+    assertThat(s.path("graders").path("judge").asText())
+        .isEqualTo("replayed, but no fix got a verdict (each case's judge grade says why)");
+    assertThat(s.path("judge_score").isNull()).isTrue();
     assertThat(s.path("config_hash").asText()).hasSize(16);
+    // The Maven cases' builds ran in warm JVMs, none of them left to a process.
+    assertThat(s.path("builds").path("maven").asText()).isEqualTo("warm");
+    assertThat(s.path("builds").path("warm_builds").asInt()).isGreaterThanOrEqualTo(8);
+    assertThat(s.path("builds").path("declined").asInt()).isZero();
     JsonNode first = s.path("results").get(0);
     assertThat(
             first.has("id")
@@ -62,9 +70,11 @@ class EvalCliIT {
 
     // A golden set of its own, two cases: against a baseline 5 points better, the gate trips.
     Path mini = tmp.resolve("mini");
-    copy(Path.of("golden/bases/javac-tally"), mini.resolve("bases/javac-tally"));
-    copy(Path.of("golden/cases/javac-missing-import"), mini.resolve("cases/javac-missing-import"));
-    copy(Path.of("golden/cases/javac-type-mismatch"), mini.resolve("cases/javac-type-mismatch"));
+    Projects.copyTree(Path.of("golden/bases/javac-tally"), mini.resolve("bases/javac-tally"));
+    Projects.copyTree(
+        Path.of("golden/cases/javac-missing-import"), mini.resolve("cases/javac-missing-import"));
+    Projects.copyTree(
+        Path.of("golden/cases/javac-type-mismatch"), mini.resolve("cases/javac-type-mismatch"));
     CliRun mini1 =
         CliRun.run(
             tmp.resolve("state"),
@@ -114,19 +124,9 @@ class EvalCliIT {
             CliRun.run(tmp.resolve("state"), "eval", "--golden", "golden", "--slice", "cobol")
                 .err())
         .contains("no case has the slice");
-  }
-
-  private static void copy(Path from, Path to) throws java.io.IOException {
-    try (var walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path d = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(d);
-        } else {
-          Files.copy(p, d);
-        }
-      }
-    }
+    CliRun badJvm = CliRun.run(tmp.resolve("state"), "eval", "--maven-jvm", "cold");
+    assertThat(badJvm.exit()).isEqualTo(2);
+    assertThat(badJvm.err()).contains("--maven-jvm cold: expected warm or fresh");
   }
 
   @Test

@@ -44,6 +44,7 @@ class GateTest {
         "h",
         Map.of(),
         new Scorecard.Llm("off", 0),
+        null,
         results);
   }
 

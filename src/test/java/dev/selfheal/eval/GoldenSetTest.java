@@ -39,14 +39,43 @@ class GoldenSetTest {
   @Test
   void aBrokenGoldenSetIsAClearError(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     java.nio.file.Files.createDirectories(dir.resolve("cases/x"));
-    java.nio.file.Files.writeString(
-        dir.resolve("cases/x/case.yml"),
-        "category: type_error\ntool: maven\ndifficulty: easy\nexpected: fixed\nbase: .\n");
+    java.nio.file.Files.writeString(dir.resolve("cases/x/case.yml"), caseYml("expected: fixed\n"));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> GoldenSet.load(dir))
         .hasMessageContaining("case.yml")
         .hasMessageContaining(
             "expected must be healed, rejected, flaky, not_reproduced or not_healed");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> GoldenSet.load(dir.resolve("nope")))
         .hasMessageContaining("no golden set at");
+
+    // A misspelt key is named, not ignored; so is a value of the wrong shape.
+    java.nio.file.Files.writeString(
+        dir.resolve("cases/x/case.yml"), caseYml("expected: healed\nexpected_with_lm: healed\n"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> GoldenSet.load(dir))
+        .hasMessageContaining("cases/x/case.yml: unknown key `expected_with_lm`")
+        .hasMessageContaining("did you mean `expected_with_llm`?");
+    java.nio.file.Files.writeString(
+        dir.resolve("cases/x/case.yml"), caseYml("expected: healed\nallowed_files: src/A.java\n"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> GoldenSet.load(dir))
+        .hasMessageContaining("`allowed_files` must be a list of values, e.g. [a, b]");
+    java.nio.file.Files.delete(dir.resolve("cases/x/case.yml"));
+    java.nio.file.Files.writeString(
+        dir.resolve("generated.yml"), "seed: 1\nbases:\n  - path: .\n    tol: maven\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> GoldenSet.load(dir))
+        .hasMessageContaining("generated.yml: unknown key `bases[0].tol` (did you mean `tool`?)");
+  }
+
+  private static String caseYml(String rest) {
+    return "category: type_error\ntool: maven\ndifficulty: easy\nbase: .\n" + rest;
+  }
+
+  @Test
+  void aLogicBugIsExpectedHealedWhenTheModelAnsweredAndDeclinedByTheRecipes() throws Exception {
+    GoldenCase bug =
+        GoldenSet.load(Path.of("golden")).stream()
+            .filter(c -> c.id().equals("hand/shop-logic-bug"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(bug.expectedFor(false)).isEqualTo(Expected.NOT_HEALED);
+    assertThat(bug.expectedFor(true)).isEqualTo(Expected.HEALED);
   }
 }

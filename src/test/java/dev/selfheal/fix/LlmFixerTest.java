@@ -115,4 +115,21 @@ class LlmFixerTest {
         .doesNotContain("<project/>")
         .contains("expected: 2");
   }
+
+  @Test
+  void theWorkspacesFolderIsTakenOutOfThePathsLogsPrint(@org.junit.jupiter.api.io.TempDir Path ws) {
+    String log =
+        "  at TestContext.<anonymous> ("
+            + ws
+            + "/test/sum.test.js:10:10)\n  cwd: "
+            + ws
+            + "\n  other: "
+            + ws
+            + "-old/x\n";
+    assertThat(LlmFixer.relative(log, ws))
+        .isEqualTo(
+            "  at TestContext.<anonymous> (test/sum.test.js:10:10)\n  cwd: .\n  other: "
+                + ws
+                + "-old/x\n");
+  }
 }

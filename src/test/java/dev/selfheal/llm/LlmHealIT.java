@@ -24,6 +24,7 @@ import dev.selfheal.pipeline.HealRequest;
 import dev.selfheal.pipeline.Progress;
 import dev.selfheal.redact.Redactor;
 import dev.selfheal.testing.GitRepos;
+import dev.selfheal.testing.LlmReplies;
 import dev.selfheal.testing.Projects;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * real LangChain4j clients talking to them.
  */
 class LlmHealIT {
+  private static final String MODEL = "qwen2.5-coder";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CALC = "src/main/java/com/acme/calc/Calculator.java";
   private static final String PLANTED = "sk-live-4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c";
@@ -155,23 +157,6 @@ class LlmHealIT {
     return n.toString();
   }
 
-  private static String openAiReply(String text) {
-    var n = JSON.createObjectNode();
-    n.put("id", "chatcmpl-1");
-    n.put("object", "chat.completion");
-    n.put("created", 1_764_000_000);
-    n.put("model", "qwen2.5-coder");
-    var choice = n.putArray("choices").addObject();
-    choice.put("index", 0);
-    choice.putObject("message").put("role", "assistant").put("content", text);
-    choice.put("finish_reason", "stop");
-    n.putObject("usage")
-        .put("prompt_tokens", 1000)
-        .put("completion_tokens", 60)
-        .put("total_tokens", 1060);
-    return n.toString();
-  }
-
   private static final String DIAGNOSIS =
       "Looking at the failure:\n```json\n{\"root_cause\": \"Calculator.add subtracts instead of adding\","
           + " \"failure_type\": \"test_failure\", \"affected_files\": [\""
@@ -244,11 +229,11 @@ class LlmHealIT {
     server.stubFor(
         post(urlEqualTo("/v1/chat/completions"))
             .withRequestBody(containing("Diagnose the root cause"))
-            .willReturn(okJson(openAiReply(DIAGNOSIS))));
+            .willReturn(okJson(LlmReplies.openAi(DIAGNOSIS, MODEL))));
     server.stubFor(
         post(urlEqualTo("/v1/chat/completions"))
             .withRequestBody(containing("Propose the smallest fix"))
-            .willReturn(okJson(openAiReply("Here you go:\n" + FIX))));
+            .willReturn(okJson(LlmReplies.openAi("Here you go:\n" + FIX, MODEL))));
     HealPipeline.Result r =
         heal(Map.of("OPENAI_BASE_URL", server.baseUrl() + "/v1"), "qwen2.5-coder");
 

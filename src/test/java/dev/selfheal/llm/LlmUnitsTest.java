@@ -211,4 +211,44 @@ class LlmUnitsTest {
     assertThat(Pricing.of("gpt-4.1-mini").orElseThrow().inputPerMillion()).isEqualTo(0.4);
     assertThat(Pricing.of("llama3")).isEmpty();
   }
+
+  @Test
+  void aRecordingIsFoundAgainWhenOnlyTheRunsTimingsDiffer() {
+    ChatClient.Request a =
+        new ChatClient.Request(
+            "sys",
+            "log:\n  # duration_ms 122.242934\n  Tests run: 2, Time elapsed: 0.034 s\n"
+                + "  1 failed in 0.12s\n  total (5 ms)\n  Finished at: 2026-12-02T01:38:41Z\n"
+                + "  return price * 0.5;");
+    ChatClient.Request b =
+        new ChatClient.Request(
+            "sys",
+            "log:\n  # duration_ms 95.862077\n  Tests run: 2, Time elapsed: 1.2 s\n"
+                + "  1 failed in 3.40s\n  total (12 ms)\n  Finished at: 2026-12-03T10:00:00Z\n"
+                + "  return price * 0.5;");
+    ChatClient.Request otherLiteral =
+        new ChatClient.Request("sys", b.user().replace("price * 0.5", "price * 0.6"));
+    ChatClient.Request otherCount =
+        new ChatClient.Request("sys", b.user().replace("Tests run: 2", "Tests run: 3"));
+    assertThat(Cassettes.key(a)).isEqualTo(Cassettes.key(b));
+    assertThat(Cassettes.key(otherLiteral)).isNotEqualTo(Cassettes.key(b));
+    assertThat(Cassettes.key(otherCount)).isNotEqualTo(Cassettes.key(b));
+  }
+
+  @Test
+  void aReplayNamesTheModelTheRecordingWasMadeWith(@TempDir Path dir) throws Exception {
+    ChatClient live = new Scripted().then("{}");
+    ChatClient.Request q = new ChatClient.Request("sys", "question");
+    Cassettes.recording(live, dir).complete(q);
+    ChatClient replay = Cassettes.replaying(dir, "replay", "replay");
+    assertThat(replay.model()).isEqualTo("replay");
+    replay.complete(q);
+    assertThat(replay.model()).isEqualTo("claude-sonnet-4-5");
+    assertThat(replay.provider()).isEqualTo("anthropic");
+    ChatClient again = Cassettes.replaying(dir, "replay", "replay");
+    LlmSession s = new LlmSession(again, new Redactor(Map.of()), 1.0);
+    assertThat(s.usage().costUsd()).isEmpty(); // nothing replayed yet: no model, no price
+    s.usage().add("x", again.complete(q));
+    assertThat(s.usage().costUsd()).isPresent(); // priced as the recorded model, not "replay"
+  }
 }

@@ -12,7 +12,11 @@ public final class Projects {
   private Projects() {}
 
   public static Path copy(String example, Path target) {
-    Path src = Path.of("examples", example);
+    return copyTree(Path.of("examples", example), target);
+  }
+
+  /** A folder copied whole (a golden set's bases and cases, say). */
+  public static Path copyTree(Path src, Path target) {
     try (Stream<Path> walk = Files.walk(src)) {
       for (Path p : (Iterable<Path>) walk::iterator) {
         Path dest = target.resolve(src.relativize(p).toString());
