@@ -25,9 +25,10 @@ import java.util.stream.Stream;
 
 /**
  * The project's methods an operator may change without guessing: declared once in the whole project
- * (so every call by that name is a call to it), on a class, enum or record rather than an interface
- * (whose implementations would change too), not an override, and not named like a method of the
- * JDK's everyday types (so a textual call {@code x.name(} is known to be one of ours).
+ * (so every call by that name is a call to it; a record component declares its accessor), on a
+ * class, enum or record rather than an interface (whose implementations would change too), not an
+ * override, and not named like a method of the JDK's everyday types (so a textual call {@code
+ * x.name(} is known to be one of ours).
  */
 final class Methods {
   private static final Set<String> JDK_NAMES = jdkNames();
@@ -68,6 +69,20 @@ final class Methods {
                               candidates.add(new Site(file, t, md));
                             }
                           }));
+    }
+    // A record's components declare accessors, written out or not: a call `book.title()` may be
+    // one of them, so a method named like a component is not declared once.
+    for (String file : project.javaFiles()) {
+      project
+          .parse(file)
+          .ifPresent(
+              cu ->
+                  cu.findAll(RecordDeclaration.class)
+                      .forEach(
+                          r ->
+                              r.getParameters()
+                                  .forEach(
+                                      p -> declared.merge(p.getNameAsString(), 1, Integer::sum))));
     }
     return candidates.stream().filter(s -> declared.get(s.name()) == 1).toList();
   }

@@ -132,10 +132,7 @@ public final class EvalCommand implements Callable<Integer> {
           o.scorecard().judgeScore() == null
               ? "none (" + o.scorecard().graders().get("judge") + ")"
               : o.scorecard().judgeScore(),
-          o.scorecard().llm().mode()
-              + (o.scorecard().llm().misses() > 0
-                  ? ", " + o.scorecard().llm().misses() + " request(s) without a recording"
-                  : ""));
+          o.scorecard().llm().describe());
       o.scorecard()
           .slices()
           .forEach(

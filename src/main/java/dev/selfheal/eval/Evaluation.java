@@ -274,7 +274,7 @@ public final class Evaluation {
         version(),
         configHash(config, llmMode),
         graders,
-        new Scorecard.Llm(llmMode, misses + judged.misses()),
+        new Scorecard.Llm(llmMode, misses, judged.misses()),
         builds,
         out);
   }

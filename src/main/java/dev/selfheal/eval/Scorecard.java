@@ -42,9 +42,25 @@ public record Scorecard(
   public record Slice(int cases, double score) {}
 
   /**
-   * How the LLM tier ran: live, replayed from recordings (with how many requests had none), or off.
+   * How the LLM tier ran: live, replayed from recordings (with how many of the heals' requests and
+   * of the judge's verdicts had none), or off.
    */
-  public record Llm(String mode, int misses) {}
+  @JsonPropertyOrder({"mode", "misses", "judge_misses"})
+  public record Llm(String mode, int misses, int judgeMisses) {
+    /** The mode, with what the recordings lacked: the heals' requests and the judge's verdicts. */
+    public String describe() {
+      List<String> missing = new java.util.ArrayList<>();
+      if (misses > 0) {
+        missing.add(misses + " request(s)");
+      }
+      if (judgeMisses > 0) {
+        missing.add(judgeMisses + " verdict(s)");
+      }
+      return missing.isEmpty()
+          ? mode
+          : mode + ", " + String.join(" and ", missing) + " without a recording";
+    }
+  }
 
   /**
    * How the cases' Maven builds ran: {@code warm} (in Maven JVMs kept between builds: how many

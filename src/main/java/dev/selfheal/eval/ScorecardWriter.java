@@ -82,11 +82,7 @@ final class ScorecardWriter {
             s.judgeScore() == null
                 ? "not run"
                 : String.format(Locale.ROOT, "%.1f", s.judgeScore()));
-    b.append(". LLM tier: ").append(s.llm().mode());
-    if (s.llm().misses() > 0) {
-      b.append(" (").append(s.llm().misses()).append(" request(s) without a recording)");
-    }
-    b.append(".\n\n");
+    b.append(". LLM tier: ").append(s.llm().describe()).append(".\n\n");
     if (gate != null) {
       b.append(gate.tripped() ? "**The gate tripped:**\n\n" : "The gate holds.\n\n");
       gate.reasons().forEach(r -> b.append("- ").append(r).append("\n"));

@@ -41,15 +41,23 @@ final class ProgramLookup {
       }
       return;
     }
-    for (String dir : path.split(File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, word))) {
-        return;
-      }
+    if (find(word, path).isPresent()) {
+      return;
     }
     throw new CommandNotFoundException(
         "command not found: "
             + word
             + " (not on PATH); install it, or pass --command / set `command` in .selfheal.yml");
+  }
+
+  /** Where a program is on a PATH: the first executable of that name, as the shell finds it. */
+  static java.util.Optional<Path> find(String program, String path) {
+    for (String dir : path.split(File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+        return java.util.Optional.of(Path.of(dir, program));
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   private static String firstWord(String s) {

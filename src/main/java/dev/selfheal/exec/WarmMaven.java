@@ -1,7 +1,6 @@
 package dev.selfheal.exec;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * Runs {@code mvn} commands in Maven JVMs kept warm between builds, for callers that run many
@@ -145,16 +143,12 @@ public final class WarmMaven implements AutoCloseable {
       return Optional.empty();
     }
     // Maven 3.9's script puts MAVEN_ARGS, split into words, before the command line's own.
-    List<String> args = new ArrayList<>();
-    String mavenArgs = home.readsMavenArgs() ? env.getOrDefault("MAVEN_ARGS", "") : "";
-    for (String w : mavenArgs.split("[ \t\n]+")) {
-      if (w.matches(".*[*?\\[].*")) {
-        return Optional.empty();
-      }
-      if (!w.isEmpty()) {
-        args.add(w);
-      }
+    Optional<List<String>> mavenArgs =
+        MavenHome.fieldSplit(home.readsMavenArgs() ? env.getOrDefault("MAVEN_ARGS", "") : "");
+    if (mavenArgs.isEmpty()) {
+      return Optional.empty();
     }
+    List<String> args = new ArrayList<>(mavenArgs.get());
     args.addAll(words.get().subList(1, words.get().size()));
     Path workDir = spec.workDir().toAbsolutePath().normalize();
     Optional<Path> baseDir = MavenHome.projectBaseDir(workDir, args, env);
@@ -164,7 +158,11 @@ public final class WarmMaven implements AutoCloseable {
     List<String> all = new ArrayList<>(args);
     Path mavenConfig = baseDir.get().resolve(".mvn/maven.config");
     if (Files.isRegularFile(mavenConfig)) {
-      all.addAll(List.of(Files.readString(mavenConfig).strip().split("\\s+")));
+      for (String w : Files.readString(mavenConfig).split("\\s+")) {
+        if (!w.isEmpty()) {
+          all.add(w);
+        }
+      }
     }
     if (all.stream().anyMatch(a -> a.equals("-l") || a.startsWith("--log-file"))) {
       return Optional.empty();
@@ -226,113 +224,5 @@ public final class WarmMaven implements AutoCloseable {
       idle.clear();
     }
     live.forEach(this::retire);
-  }
-
-  /** The Maven installation behind a {@code mvn} script, and what the script computes. */
-  record MavenHome(Path dir, Path classworlds, boolean readsMavenArgs) {
-    static Optional<MavenHome> onPath(Map<String, String> env) throws IOException {
-      for (String d : env.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-        Path mvn = d.isEmpty() ? null : Path.of(d, "mvn");
-        if (mvn != null && Files.isExecutable(mvn)) {
-          Path home = mvn.toRealPath().getParent().getParent();
-          Path boot = home.resolve("boot");
-          if (!Files.isRegularFile(home.resolve("bin/m2.conf")) || !Files.isDirectory(boot)) {
-            return Optional.empty();
-          }
-          try (Stream<Path> s = Files.list(boot)) {
-            List<Path> jars =
-                s.filter(p -> p.getFileName().toString().startsWith("plexus-classworlds-"))
-                    .filter(p -> p.toString().endsWith(".jar"))
-                    .toList();
-            return jars.size() == 1
-                ? Optional.of(
-                    new MavenHome(
-                        home,
-                        jars.get(0),
-                        Files.readString(
-                                mvn.toRealPath(), java.nio.charset.StandardCharsets.ISO_8859_1)
-                            .contains("MAVEN_ARGS")))
-                : Optional.empty();
-          }
-        }
-      }
-      return Optional.empty();
-    }
-
-    /** The java the script runs: {@code $JAVA_HOME/bin/java}, else {@code java} on the PATH. */
-    static String java(Map<String, String> env) {
-      String javaHome = env.get("JAVA_HOME");
-      if (javaHome != null && !javaHome.isEmpty()) {
-        return Path.of(javaHome, "bin", "java").toString();
-      }
-      for (String d : env.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-        if (!d.isEmpty() && Files.isExecutable(Path.of(d, "java"))) {
-          return Path.of(d, "java").toString();
-        }
-      }
-      return "java";
-    }
-
-    /**
-     * The script's project base directory: {@code MAVEN_BASEDIR}, else the nearest folder with a
-     * {@code .mvn} above the working directory (or the {@code -f} argument's), else that folder.
-     */
-    static Optional<Path> projectBaseDir(Path workDir, List<String> args, Map<String, String> env) {
-      String fixed = env.get("MAVEN_BASEDIR");
-      if (fixed != null && !fixed.isEmpty()) {
-        return Optional.of(Path.of(fixed));
-      }
-      Path start = workDir;
-      for (int i = 0; i < args.size(); i++) {
-        if (args.get(i).equals("-f") || args.get(i).equals("--file")) {
-          if (i + 1 == args.size()) {
-            return Optional.empty();
-          }
-          Path f = workDir.resolve(args.get(i + 1)).normalize();
-          if (Files.isDirectory(f)) {
-            start = f;
-          } else if (Files.isRegularFile(f)) {
-            start = f.getParent();
-          } else {
-            return Optional.empty(); // the script's own error message belongs to the script
-          }
-          break;
-        }
-      }
-      for (Path p = start; p != null && p.getParent() != null; p = p.getParent()) {
-        if (Files.isDirectory(p.resolve(".mvn"))) {
-          return Optional.of(p);
-        }
-      }
-      return Optional.of(start);
-    }
-
-    /**
-     * The script's JVM options: {@code .mvn/jvm.config}'s lines, {@code MAVEN_OPTS} and {@code
-     * MAVEN_DEBUG_OPTS}, split into words; empty when a word holds a glob the shell would expand.
-     */
-    static Optional<List<String>> jvmOptions(Path baseDir, Map<String, String> env)
-        throws IOException {
-      StringBuilder all = new StringBuilder();
-      Path jvmConfig = baseDir.resolve(".mvn/jvm.config");
-      if (Files.isRegularFile(jvmConfig)) {
-        try (InputStream in = Files.newInputStream(jvmConfig)) {
-          all.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        }
-      }
-      all.append(' ').append(env.getOrDefault("MAVEN_OPTS", ""));
-      all.append(' ').append(env.getOrDefault("MAVEN_DEBUG_OPTS", ""));
-      List<String> words = new ArrayList<>();
-      for (String w : all.toString().split("[ \t\r\n]+")) {
-        if (w.isEmpty()) {
-          continue;
-        }
-        if (w.matches(".*[*?\\[].*")) {
-          return Optional.empty();
-        }
-        words.add(w);
-      }
-      return Optional.of(List.copyOf(words));
-    }
   }
 }

@@ -74,7 +74,7 @@ final class WarmMavenJvm {
   }
 
   /** Starts a JVM for the key; empty (its log says why) when it does not connect in time. */
-  static Optional<WarmMavenJvm> start(WarmMaven.MavenHome home, Key key, Path dir, int n) {
+  static Optional<WarmMavenJvm> start(MavenHome home, Key key, Path dir, int n) {
     Path log = dir.resolve("jvm-" + n + ".log");
     byte[] secret = new byte[16];
     new SecureRandom().nextBytes(secret);

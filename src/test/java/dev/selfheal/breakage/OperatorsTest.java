@@ -3,6 +3,7 @@ package dev.selfheal.breakage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.selfheal.testing.Projects;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,42 @@ class OperatorsTest {
         .contains("public long " + newName + "(Item item");
     assertThat(b.writes()).containsOnlyKeys(SHOP + "Pricing.java");
     assertThat(b.commitMessage()).startsWith("refactor: rename Pricing.priceOf to " + newName);
+  }
+
+  @Test
+  void aMethodNamedLikeARecordComponentIsNotRenamedForItsCallsMayBeTheAccessors() throws Exception {
+    Projects.write(root, "pom.xml", POM);
+    Projects.write(
+        root,
+        SHOP + "View.java",
+        """
+        package com.acme.shop;
+
+        public final class View {
+          public String title(Book b) {
+            return b.name().toUpperCase();
+          }
+
+          public String shout(Book b) {
+            return title(b) + "!";
+          }
+        }
+        """);
+    Projects.write(
+        root, SHOP + "Book.java", "package com.acme.shop;\n\npublic record Book(String name) {}\n");
+    assertThat(new RenameMethod().breakages(SourceTree.read(root)))
+        .extracting(Breakage::id)
+        .containsExactly("rename-method:View.title");
+    // Book's accessor title() is called as b.title(): renaming every title( would rename it too.
+    Projects.write(
+        root,
+        SHOP + "View.java",
+        Files.readString(root.resolve(SHOP + "View.java")).replace("b.name()", "b.title()"));
+    Projects.write(
+        root,
+        SHOP + "Book.java",
+        "package com.acme.shop;\n\npublic record Book(String title) {}\n");
+    assertThat(new RenameMethod().breakages(SourceTree.read(root))).isEmpty();
   }
 
   @Test

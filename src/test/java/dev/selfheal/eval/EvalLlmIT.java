@@ -158,6 +158,7 @@ class EvalLlmIT {
     JsonNode again = Json.mapper().readTree(Files.readString(tmp.resolve("replay/scorecard.json")));
     assertThat(again.path("llm").path("mode").asText()).isEqualTo("replay");
     assertThat(again.path("llm").path("misses").asInt()).as(again.toPrettyString()).isZero();
+    assertThat(again.path("llm").path("judge_misses").asInt()).isZero();
     assertThat(again.path("score").asDouble()).isEqualTo(100.0);
     assertThat(again.path("judge_score").asDouble()).isEqualTo(80.0);
     assertThat(result(again, "hand/shop-logic-bug").path("status").asText()).isEqualTo("healed");
@@ -175,7 +176,10 @@ class EvalLlmIT {
     assertThat(none.path("score").asDouble()).isEqualTo(100.0);
     // Missed, and counted: the logic bug's diagnosis (no fix is asked without one) and the verdict
     // on the recipe's fix.
-    assertThat(none.path("llm").path("misses").asInt()).isEqualTo(2);
+    assertThat(none.path("llm").path("misses").asInt()).isEqualTo(1);
+    assertThat(none.path("llm").path("judge_misses").asInt()).isEqualTo(1);
+    assertThat(bare.err())
+        .contains("LLM replay, 1 request(s) and 1 verdict(s) without a recording");
   }
 
   private static JsonNode result(JsonNode scorecard, String id) {

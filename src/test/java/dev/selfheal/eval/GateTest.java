@@ -43,7 +43,7 @@ class GateTest {
         "t",
         "h",
         Map.of(),
-        new Scorecard.Llm("off", 0),
+        new Scorecard.Llm("off", 0, 0),
         null,
         results);
   }
