@@ -11,7 +11,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The Maven installation behind a {@code mvn} script, and what the script computes. */
-record MavenHome(Path dir, Path classworlds, boolean readsMavenArgs) {
+record MavenHome(Path script, Path dir, Path classworlds, boolean readsMavenArgs) {
+  /** Whether {@code mvn} on the environment's PATH is this installation's script. */
+  boolean isOnPath(Map<String, String> env) throws IOException {
+    Optional<Path> mvn = ProgramLookup.find("mvn", env.getOrDefault("PATH", ""));
+    return mvn.isPresent() && mvn.get().toRealPath().equals(script);
+  }
+
   static Optional<MavenHome> onPath(Map<String, String> env) throws IOException {
     Optional<Path> mvn = ProgramLookup.find("mvn", env.getOrDefault("PATH", ""));
     if (mvn.isEmpty()) {
@@ -36,7 +42,7 @@ record MavenHome(Path dir, Path classworlds, boolean readsMavenArgs) {
     boolean readsMavenArgs =
         Files.readString(script, java.nio.charset.StandardCharsets.ISO_8859_1)
             .contains("MAVEN_ARGS");
-    return Optional.of(new MavenHome(home, jars.get(0), readsMavenArgs));
+    return Optional.of(new MavenHome(script, home, jars.get(0), readsMavenArgs));
   }
 
   /** The java the script runs: {@code $JAVA_HOME/bin/java}, else {@code java} on the PATH. */

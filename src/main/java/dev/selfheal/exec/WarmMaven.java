@@ -138,8 +138,7 @@ public final class WarmMaven implements AutoCloseable {
     if (words.isEmpty() || !words.get().get(0).equals("mvn")) {
       return Optional.empty();
     }
-    Optional<MavenHome> onPath = MavenHome.onPath(env);
-    if (onPath.isEmpty() || !onPath.get().equals(home)) {
+    if (!home.isOnPath(env)) {
       return Optional.empty();
     }
     // Maven 3.9's script puts MAVEN_ARGS, split into words, before the command line's own.

@@ -52,6 +52,8 @@ class MavenHomeTest {
     assertThat(home).isPresent();
     assertThat(home.get().dir().resolve("bin/m2.conf")).exists();
     assertThat(home.get().classworlds().getFileName().toString()).startsWith("plexus-classworlds-");
+    assertThat(home.get().isOnPath(Map.of("PATH", System.getenv("PATH")))).isTrue();
     assertThat(MavenHome.onPath(Map.of("PATH", dir.toString()))).isEmpty();
+    assertThat(home.get().isOnPath(Map.of("PATH", dir.toString()))).isFalse();
   }
 }
