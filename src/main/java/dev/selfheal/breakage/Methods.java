@@ -1,6 +1,7 @@
 package dev.selfheal.breakage;
 
 import com.github.javaparser.Position;
+import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.RecordDeclaration;
@@ -49,40 +50,29 @@ final class Methods {
     Map<String, Integer> declared = new HashMap<>();
     List<Site> candidates = new ArrayList<>();
     for (String file : project.javaFiles()) {
-      project
-          .parse(file)
-          .ifPresent(
-              cu ->
-                  cu.findAll(MethodDeclaration.class)
-                      .forEach(
-                          md -> {
-                            declared.merge(md.getNameAsString(), 1, Integer::sum);
-                            Optional<Node> parent = md.getParentNode();
-                            if (!SourceTree.isTest(file)
-                                && parent.isPresent()
-                                && parent.get() instanceof TypeDeclaration<?> t
-                                && isConcrete(t)
-                                && !md.isPrivate()
-                                && md.getAnnotationByName("Override").isEmpty()
-                                && !JDK_NAMES.contains(md.getNameAsString())
-                                && !isAccessor(t, md)) {
-                              candidates.add(new Site(file, t, md));
-                            }
-                          }));
-    }
-    // A record's components declare accessors, written out or not: a call `book.title()` may be
-    // one of them, so a method named like a component is not declared once.
-    for (String file : project.javaFiles()) {
-      project
-          .parse(file)
-          .ifPresent(
-              cu ->
-                  cu.findAll(RecordDeclaration.class)
-                      .forEach(
-                          r ->
-                              r.getParameters()
-                                  .forEach(
-                                      p -> declared.merge(p.getNameAsString(), 1, Integer::sum))));
+      Optional<CompilationUnit> cu = project.parse(file);
+      if (cu.isEmpty()) {
+        continue;
+      }
+      for (MethodDeclaration md : cu.get().findAll(MethodDeclaration.class)) {
+        declared.merge(md.getNameAsString(), 1, Integer::sum);
+        Optional<Node> parent = md.getParentNode();
+        if (!SourceTree.isTest(file)
+            && parent.isPresent()
+            && parent.get() instanceof TypeDeclaration<?> t
+            && isConcrete(t)
+            && !md.isPrivate()
+            && md.getAnnotationByName("Override").isEmpty()
+            && !JDK_NAMES.contains(md.getNameAsString())
+            && !isAccessor(t, md)) {
+          candidates.add(new Site(file, t, md));
+        }
+      }
+      // A record's components declare accessors, written out or not: a call `book.title()` may be
+      // one of them, so a method named like a component is not declared once.
+      for (RecordDeclaration r : cu.get().findAll(RecordDeclaration.class)) {
+        r.getParameters().forEach(p -> declared.merge(p.getNameAsString(), 1, Integer::sum));
+      }
     }
     return candidates.stream().filter(s -> declared.get(s.name()) == 1).toList();
   }

@@ -93,12 +93,11 @@ public final class EvalCommand implements Callable<Integer> {
       throw new UsageException("--baseline " + baseline + ": no such file");
     }
     Evaluation.MavenJvm jvm =
-        switch (mavenJvm) {
-          case "warm" -> Evaluation.MavenJvm.WARM;
-          case "fresh" -> Evaluation.MavenJvm.FRESH;
-          default ->
-              throw new UsageException("--maven-jvm " + mavenJvm + ": expected warm or fresh");
-        };
+        java.util.Arrays.stream(Evaluation.MavenJvm.values())
+            .filter(v -> v.wire().equals(mavenJvm))
+            .findFirst()
+            .orElseThrow(
+                () -> new UsageException("--maven-jvm " + mavenJvm + ": expected warm or fresh"));
     Path work = Files.createTempDirectory("selfheal-eval");
     Evaluation.Options options =
         new Evaluation.Options(

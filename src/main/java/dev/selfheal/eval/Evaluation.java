@@ -47,7 +47,12 @@ public final class Evaluation {
    */
   public enum MavenJvm {
     WARM,
-    FRESH
+    FRESH;
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String wire() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
   public record Outcome(Scorecard scorecard, Gate.Verdict gate, Path reportDir) {}
@@ -94,7 +99,7 @@ public final class Evaluation {
               });
       builds =
           new Scorecard.Builds(
-              jvms.warm() ? "warm" : "fresh",
+              jvms.warm() ? MavenJvm.WARM : MavenJvm.FRESH,
               jvms.warmBuilds(),
               jvms.jvms(),
               jvms.declined(),

@@ -69,7 +69,8 @@ public record Scorecard(
    * before.
    */
   @JsonPropertyOrder({"maven", "warm_builds", "jvms", "declined", "description"})
-  public record Builds(String maven, int warmBuilds, int jvms, int declined, String description) {}
+  public record Builds(
+      Evaluation.MavenJvm maven, int warmBuilds, int jvms, int declined, String description) {}
 
   @JsonPropertyOrder({"id", "tags", "passed", "status", "graders", "seconds", "cost_usd"})
   public record CaseResult(
