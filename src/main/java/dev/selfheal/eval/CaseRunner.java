@@ -1,5 +1,6 @@
 package dev.selfheal.eval;
 
+import dev.selfheal.llm.Cassettes;
 import dev.selfheal.model.Status;
 import dev.selfheal.pipeline.Environment;
 import dev.selfheal.pipeline.HealPipeline;
@@ -93,10 +94,7 @@ final class CaseRunner {
       grades.put("execution", Graders.execution(c, r.report()));
       grades.put("structure", Graders.structure(c, r.report()));
       int misses =
-          (int)
-              r.report().notices().stream()
-                  .filter(n -> n.contains("no recording for this request"))
-                  .count();
+          (int) r.report().notices().stream().filter(n -> n.contains(Cassettes.MISS)).count();
       return new Result(c, r.report(), grades, seconds(t0), misses, null);
     } catch (Exception | Error e) {
       Map<String, Grade> grades = new java.util.LinkedHashMap<>();

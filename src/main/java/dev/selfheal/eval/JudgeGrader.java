@@ -2,6 +2,7 @@ package dev.selfheal.eval;
 
 import dev.selfheal.config.SelfhealConfig;
 import dev.selfheal.llm.Answers;
+import dev.selfheal.llm.Cassettes;
 import dev.selfheal.llm.Judge;
 import dev.selfheal.llm.LlmException;
 import dev.selfheal.llm.LlmSession;
@@ -41,7 +42,7 @@ final class JudgeGrader {
         r.grades().put("judge", Grade.skipped("no fix to judge"));
       } else {
         Grade g = judge(session.get(), r);
-        misses += g.ran() ? 0 : g.note().contains("no recording for this request") ? 1 : 0;
+        misses += g.ran() ? 0 : g.note().contains(Cassettes.MISS) ? 1 : 0;
         r.grades().put("judge", g);
       }
     }

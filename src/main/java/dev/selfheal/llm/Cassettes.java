@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
 public final class Cassettes {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** How a miss begins, in the error a replay raises and so in every notice that quotes it. */
+  public static final String MISS = "no recording for this request";
+
   private Cassettes() {}
 
   /**
@@ -76,8 +79,7 @@ public final class Cassettes {
       public Reply complete(Request r) throws LlmException {
         Path file = dir.resolve(key(r) + ".json");
         if (!Files.isRegularFile(file)) {
-          throw new LlmException(
-              "no recording for this request (" + file.getFileName() + " in " + dir + ")", false);
+          throw new LlmException(MISS + " (" + file.getFileName() + " in " + dir + ")", false);
         }
         try {
           var n = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
