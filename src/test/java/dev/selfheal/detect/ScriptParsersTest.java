@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.selfheal.model.Failure;
 import dev.selfheal.model.FailureKind;
+import dev.selfheal.model.StackFrame;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -146,5 +147,36 @@ class ScriptParsersTest {
               assertThat(x.fingerprint()).isEqualTo(console.get(0).fingerprint());
               assertThat(x.line()).isEqualTo(4);
             });
+  }
+
+  @Test
+  void nodesOwnTestRunnerNamesEachFailedTestWhereItFailedAndLeavesTheSuiteOut() {
+    Fixtures.layout(repo, "sum.js", "test/sum.test.js", "test/mean.test.js", "package.json");
+    List<Failure> f = Fixtures.scan("node/node-test.log", repo, "/tmp/fx/nodetest");
+    assertThat(f)
+        .extracting(Failure::test)
+        .containsExactly(
+            "test/mean.test.js::mean of one value is that value",
+            "test/mean.test.js::mean throws on nothing",
+            "test/sum.test.js::sums a list",
+            "test/sum.test.js::empty list sums to zero");
+    assertThat(f).allSatisfy(x -> assertThat(x.kind()).isEqualTo(FailureKind.TEST_FAILURE));
+    Failure sums = f.get(2);
+    assertThat(sums.file()).isEqualTo("test/sum.test.js");
+    assertThat(sums.line()).isEqualTo(6); // the assertion, not the test's first line
+    assertThat(sums.message())
+        .isEqualTo("AssertionError: Expected values to be strictly equal: 4 !== 3");
+    assertThat(sums.details().expected()).isEqualTo("3");
+    assertThat(sums.details().actual()).isEqualTo("4");
+    assertThat(sums.details().tool()).isEqualTo("node-test");
+    Failure deep = f.get(0);
+    assertThat(deep.details().expected()).isEqualTo("m: 4");
+    assertThat(deep.details().actual()).isEqualTo("m: 5");
+    assertThat(deep.line()).isEqualTo(7);
+    Failure thrown = f.get(1);
+    assertThat(thrown.message()).isEqualTo("TypeError: no values");
+    assertThat(thrown.details().frames())
+        .extracting(StackFrame::file)
+        .containsOnly("test/mean.test.js");
   }
 }

@@ -22,6 +22,7 @@ public final class Parsers {
         new TscParser(),
         new EslintParser(),
         new JestParser(),
+        new NodeTestParser(),
         new GenericParser());
   }
 }
