@@ -42,8 +42,13 @@ public final class DrillCommand implements Callable<Integer> {
     }
     Path work = Files.createTempDirectory("selfheal-drill");
     try {
-      Drill.Report r =
-          Drill.run(repo.toAbsolutePath().normalize(), count, seed, env, work, System.err);
+      Drill.Report r;
+      try {
+        r = Drill.run(repo.toAbsolutePath().normalize(), count, seed, env, work, System.err);
+      } catch (Drill.NotGreen e) {
+        System.err.println("selfheal: " + e.getMessage());
+        return ExitCode.NEEDS_PERSON;
+      }
       System.err.println();
       System.err.printf(
           "%-18s %7s %8s %8s %6s %7s %9s%n",

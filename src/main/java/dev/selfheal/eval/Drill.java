@@ -5,7 +5,9 @@ import dev.selfheal.breakage.Grader;
 import dev.selfheal.breakage.Operators;
 import dev.selfheal.breakage.Sampler;
 import dev.selfheal.breakage.SourceTree;
+import dev.selfheal.model.Failure;
 import dev.selfheal.model.Status;
+import dev.selfheal.pipeline.DetectService;
 import dev.selfheal.pipeline.Environment;
 import dev.selfheal.pipeline.HealPipeline;
 import dev.selfheal.pipeline.HealReport;
@@ -46,9 +48,16 @@ public final class Drill {
     }
   }
 
+  /** The last commit does not pass its own check: every breakage's heal would be blurred by it. */
+  public static final class NotGreen extends Exception {
+    NotGreen(String message) {
+      super(message);
+    }
+  }
+
   public static Report run(
       Path repo, int count, long seed, Environment env, Path work, PrintStream out)
-      throws IOException, UsageException {
+      throws IOException, UsageException, NotGreen {
     if (count < 1) {
       throw new UsageException("--count must be at least 1");
     }
@@ -58,9 +67,7 @@ public final class Drill {
           repo
               + ": the breakage operators found nothing to break (they work on Java sources and Maven poms)");
     }
-    int kinds = (int) all.stream().map(Breakage::kind).distinct().count();
-    List<Breakage> sample = Sampler.sample(List.of(all), (count + kinds - 1) / kinds, seed);
-    sample = sample.subList(0, Math.min(count, sample.size()));
+    List<Breakage> sample = spread(Sampler.sample(List.of(all), count, seed), count);
     out.printf(
         "drill     %d breakage(s) of %s, seed %d, in scratch clones under %s%n",
         sample.size(), repo, seed, work);
@@ -69,6 +76,7 @@ public final class Drill {
         env.withEnv(
             CaseRunner.caseEnv(
                 env.env(), Files.createDirectories(work.resolve("state")), null, true));
+    green(repo, scratch, work.resolve("base"), out);
     List<Case> cases = new ArrayList<>();
     Map<String, int[]> by = new TreeMap<>();
     int i = 0;
@@ -101,5 +109,61 @@ public final class Drill {
           v.name().toLowerCase(java.util.Locale.ROOT), b.id(), r.status().wire(), c.seconds());
     }
     return new Report(cases, by);
+  }
+
+  /**
+   * Up to {@code count} of a sample grouped by kind, taken a kind at a time in turn, so a kind with
+   * few places to break leaves its share to the others; in the sample's order.
+   */
+  static List<Breakage> spread(List<Breakage> byKind, int count) {
+    Map<dev.selfheal.breakage.Operator.Kind, java.util.Deque<Breakage>> queues =
+        new java.util.LinkedHashMap<>();
+    byKind.forEach(b -> queues.computeIfAbsent(b.kind(), k -> new java.util.ArrayDeque<>()).add(b));
+    java.util.Set<Breakage> chosen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    while (chosen.size() < count && queues.values().stream().anyMatch(q -> !q.isEmpty())) {
+      for (java.util.Deque<Breakage> q : queues.values()) {
+        if (!q.isEmpty() && chosen.size() < count) {
+          chosen.add(q.poll());
+        }
+      }
+    }
+    return byKind.stream().filter(chosen::contains).toList();
+  }
+
+  /**
+   * Checks that the last commit passes its check in a scratch clone first: a breakage is measured
+   * against a green build, and a red one would have every heal chase the failures already there.
+   */
+  private static void green(Path repo, Environment scratch, Path dir, PrintStream out)
+      throws IOException, UsageException, NotGreen {
+    long t0 = System.nanoTime();
+    Path clone = ScratchRepo.cloneOf(repo, Files.createDirectories(dir).resolve("repo"));
+    DetectService.Result r =
+        new DetectService(scratch).detect(clone, null, null, null, Progress.silent());
+    if (!r.detection().passed()) {
+      List<Failure> f = r.detection().failures();
+      throw new NotGreen(
+          repo
+              + ": its last commit does not pass `"
+              + r.command()
+              + "` ("
+              + f.size()
+              + " failure(s)"
+              + (f.isEmpty() ? "" : "; first: " + where(f.get(0)))
+              + "). A drill breaks a green commit: make it pass, or set `command` in .selfheal.yml"
+              + " to the check that does");
+    }
+    out.printf(
+        "base      %s passes `%s` (%.0f s)%n", repo, r.command(), (System.nanoTime() - t0) / 1e9);
+  }
+
+  private static String where(Failure f) {
+    String at =
+        f.test() != null
+            ? f.test()
+            : f.file() == null ? "" : f.file() + (f.line() == null ? "" : ":" + f.line());
+    String msg = f.message() == null ? "" : f.message().lines().findFirst().orElse("");
+    return (at + " " + msg).strip();
   }
 }

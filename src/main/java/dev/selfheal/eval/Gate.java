@@ -8,7 +8,9 @@ import java.util.Set;
 /**
  * The merge gate: trips when the overall score drops by more than {@code maxRegression} points, or
  * a slice of at least 5 cases drops by more than that <em>and</em> by more than one case. With
- * selected slices, only those are compared.
+ * selected slices, only those are compared; a selection by case id or id prefix ({@code hand},
+ * {@code gen/library}) is not a slice, so its cases are compared like the overall score, over the
+ * cases both runs hold.
  */
 public final class Gate {
   static final int MIN_SLICE = 5;
@@ -63,6 +65,11 @@ public final class Gate {
                 casesLost));
       }
     }
+    for (String sel : selected) {
+      if (!now.slices().containsKey(sel)) {
+        bySelection(sel, now, baseline, maxRegression).ifPresent(reasons::add);
+      }
+    }
     List<String> toFail = new ArrayList<>();
     List<String> toPass = new ArrayList<>();
     Map<String, Boolean> before = new java.util.HashMap<>();
@@ -76,5 +83,41 @@ public final class Gate {
       }
     }
     return new Verdict(!reasons.isEmpty(), reasons, toFail, toPass);
+  }
+
+  private static java.util.Optional<String> bySelection(
+      String sel, Scorecard now, Scorecard baseline, double maxRegression) {
+    Map<String, Boolean> before = new java.util.HashMap<>();
+    baseline.results().stream()
+        .filter(r -> selects(sel, r.id()))
+        .forEach(r -> before.put(r.id(), r.passed()));
+    List<Scorecard.CaseResult> shared =
+        now.results().stream().filter(r -> before.containsKey(r.id())).toList();
+    if (shared.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    double was =
+        Scorecard.points(shared.stream().filter(r -> before.get(r.id())).count(), shared.size());
+    double is =
+        Scorecard.points(
+            shared.stream().filter(Scorecard.CaseResult::passed).count(), shared.size());
+    double drop = was - is;
+    if (drop <= maxRegression) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        String.format(
+            java.util.Locale.ROOT,
+            "%s (%d case(s) in both runs): %.1f → %.1f (−%.1f points, more than %.1f)",
+            sel,
+            shared.size(),
+            was,
+            is,
+            drop,
+            maxRegression));
+  }
+
+  private static boolean selects(String sel, String id) {
+    return id.equals(sel) || id.startsWith(sel + "/");
   }
 }

@@ -65,11 +65,17 @@ public final class Graders {
           "mentions " + m, Pattern.compile(m, Pattern.CASE_INSENSITIVE).matcher(text).find());
     }
     if (!r.fixes().isEmpty()) {
+      // A diagnosis names where the fix goes and may name where the failure showed (the file
+      // that no longer compiles when a dependency went missing); any other file is a wrong lead.
+      List<String> affected =
+          r.fixes().stream().flatMap(f -> f.diagnosis().affectedFiles().stream()).toList();
+      java.util.Set<String> failing = new java.util.HashSet<>();
+      r.failures().forEach(f -> failing.add(f.file()));
       checks.put(
           "affected_files_allowed",
-          r.fixes().stream()
-              .flatMap(f -> f.diagnosis().affectedFiles().stream())
-              .allMatch(f -> c.allowedFiles().isEmpty() || c.mayTouch(f)));
+          c.allowedFiles().isEmpty()
+              || (affected.stream().anyMatch(c::mayTouch)
+                  && affected.stream().allMatch(f -> c.mayTouch(f) || failing.contains(f))));
       checks.put("patch_size", r.patch().linesChanged() <= MAX_LINES);
       checks.put(
           "patch_paths",

@@ -64,13 +64,30 @@ final class ScorecardWriter {
   static String summary(Scorecard s, Scorecard baseline, Gate.Verdict gate) {
     StringBuilder b = new StringBuilder("# selfheal eval\n\n");
     b.append(String.format(Locale.ROOT, "Score **%.1f** on %d case(s)", s.score(), s.cases()));
-    if (baseline != null) {
+    if (baseline != null && baseline.cases() == s.cases()) {
       b.append(
           String.format(
               Locale.ROOT,
               " (baseline %.1f, %+.1f)",
               baseline.score(),
               s.score() - baseline.score()));
+    } else if (baseline != null) {
+      // A selection against a full baseline: compare like with like, over the cases both hold.
+      Map<String, Boolean> was = new java.util.HashMap<>();
+      baseline.results().forEach(r -> was.put(r.id(), r.passed()));
+      List<Scorecard.CaseResult> shared =
+          s.results().stream().filter(r -> was.containsKey(r.id())).toList();
+      long before = shared.stream().filter(r -> was.get(r.id())).count();
+      long now = shared.stream().filter(Scorecard.CaseResult::passed).count();
+      b.append(
+          String.format(
+              Locale.ROOT,
+              " (baseline %.1f on %d case(s); on the %d both runs hold: %.1f → %.1f)",
+              baseline.score(),
+              baseline.cases(),
+              shared.size(),
+              Scorecard.points(before, shared.size()),
+              Scorecard.points(now, shared.size())));
     }
     b.append(". Structure grade ")
         .append(

@@ -20,14 +20,19 @@ final class AssertionEdits {
 
   private AssertionEdits() {}
 
-  /** The removed lines left once each is paired with an added line that only changes its code. */
-  static List<String> unexplained(List<String> removed, List<String> added) {
+  /**
+   * The removed lines left once each is paired with an added line that only changes its code. With
+   * {@code argumentOrder}, a call's arguments may also trade places with their literals (a recipe
+   * following a reordered signature: {@code withdraw(Money.of("1"), "x")} → {@code withdraw("x",
+   * Money.of("1"))}); the assertion's own arguments never may.
+   */
+  static List<String> unexplained(List<String> removed, List<String> added, boolean argumentOrder) {
     List<String> pool = new ArrayList<>(added);
     List<String> out = new ArrayList<>();
     for (String r : removed) {
       int match = -1;
       for (int i = 0; i < pool.size() && match < 0; i++) {
-        if (benign(r, pool.get(i))) {
+        if (benign(r, pool.get(i), argumentOrder)) {
           match = i;
         }
       }
@@ -40,11 +45,15 @@ final class AssertionEdits {
     return out;
   }
 
-  static boolean benign(String before, String after) {
+  static boolean benign(String before, String after, boolean argumentOrder) {
     List<String> a = tokens(before);
     List<String> b = tokens(after);
     if (a.isEmpty() || b.isEmpty() || !a.get(0).equals(b.get(0))) {
       return false; // another assertion method
+    }
+    if (argumentOrder) {
+      a = CallArguments.sorted(a);
+      b = CallArguments.sorted(b);
     }
     if (!literals(a).equals(literals(b))) {
       return false;

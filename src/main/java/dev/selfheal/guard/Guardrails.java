@@ -135,7 +135,8 @@ public final class Guardrails {
         } else if (!intended
             && !AssertionEdits.unexplained(
                     e.getValue().stream().filter(l -> ASSERTION.matcher(l).find()).toList(),
-                    added.stream().filter(l -> ASSERTION.matcher(l).find()).toList())
+                    added.stream().filter(l -> ASSERTION.matcher(l).find()).toList(),
+                    in.fixes().stream().noneMatch(Fix::byLlm))
                 .isEmpty()) {
           out.add(
               new Violation(

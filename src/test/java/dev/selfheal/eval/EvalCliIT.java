@@ -164,4 +164,19 @@ class EvalCliIT {
     assertThat(CliRun.run(tmp.resolve("state"), "drill", "--repo", tmp.toString()).exit())
         .isEqualTo(2);
   }
+
+  @Test
+  void drillRefusesARedCommitAndSaysWhichFailure() throws Exception {
+    Path repo = tmp.resolve("red");
+    Projects.copy("inventory", repo);
+    Path test = repo.resolve("src/test/java/com/example/inventory/service/StockTest.java");
+    Files.writeString(test, Files.readString(test).replace("assertEquals(24,", "assertEquals(25,"));
+    GitRepos.commitAll(repo, "test: red");
+    CliRun r = CliRun.run(tmp.resolve("state"), "drill", "--repo", repo.toString(), "--count", "2");
+    assertThat(r.exit()).as(r.err()).isEqualTo(3);
+    assertThat(r.err())
+        .contains("its last commit does not pass `mvn -B verify`")
+        .contains("StockTest#")
+        .doesNotContain("category");
+  }
 }

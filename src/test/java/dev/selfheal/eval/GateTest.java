@@ -106,4 +106,35 @@ class GateTest {
     // With --slice, only the selected slices count.
     assertThat(Gate.compare(card(now, sl), card(base, sl), 2.0, Set.of("big")).tripped()).isFalse();
   }
+
+  @Test
+  void aSelectionByIdPrefixIsComparedOverTheCasesBothRunsHold() {
+    Map<String, Boolean> base = new LinkedHashMap<>(cases(10, 0, "hand/c"));
+    base.putAll(cases(90, 0, "gen/c"));
+    Map<String, String> sl = slice(base, "big");
+    // The run selected the hand cases only; three of ten fail now.
+    Map<String, Boolean> now = cases(10, 3, "hand/c");
+    Gate.Verdict v = Gate.compare(card(now, sl), card(base, sl), 2.0, Set.of("hand"));
+    assertThat(v.tripped()).isTrue();
+    assertThat(v.reasons()).singleElement().asString().startsWith("hand (10 case(s) in both runs)");
+    assertThat(v.flippedToFail()).containsExactly("hand/c0", "hand/c1", "hand/c2");
+    assertThat(
+            Gate.compare(card(cases(10, 0, "hand/c"), sl), card(base, sl), 2.0, Set.of("hand"))
+                .tripped())
+        .isFalse();
+  }
+
+  @Test
+  void theSummaryComparesASelectionWithTheSameCasesOfAFullBaseline() {
+    Map<String, Boolean> base = new LinkedHashMap<>(cases(10, 0, "hand/c"));
+    base.putAll(cases(90, 45, "gen/c"));
+    Map<String, String> sl = slice(base, "big");
+    Scorecard now = card(cases(10, 3, "hand/c"), sl);
+    Scorecard was = card(base, sl);
+    String md = ScorecardWriter.summary(now, was, Gate.compare(now, was, 2.0, Set.of("hand")));
+    assertThat(md)
+        .contains(
+            "Score **70.0** on 10 case(s) (baseline 55.0 on 100 case(s); on the 10 both runs hold: 100.0 → 70.0)")
+        .contains("The gate tripped");
+  }
 }

@@ -196,6 +196,33 @@ class GuardrailsTest {
   }
 
   @Test
+  void aRecipeFollowingAReorderedSignatureMayMoveLiteralsBetweenACallsArguments() {
+    String t = "src/test/java/org/acme/AccountTest.java";
+    String before =
+        "-    assertThrows(IllegalStateException.class, () -> a.withdraw(Money.of(\"1\", \"EUR\"), \"x\"));";
+    String after =
+        "+    assertThrows(IllegalStateException.class, () -> a.withdraw(\"x\", Money.of(\"1\", \"EUR\")));";
+    assertThat(rules(fix("java/reordered-parameters", 0.9, t), patch(t, before, after))).isEmpty();
+    assertThat(rules(fix("llm:anthropic", 0.9, t), patch(t, before, after)))
+        .as("a model's reordering of literals is not taken on trust")
+        .contains(Rule.TEST_WEAKENING);
+    Fix recipe = fix("java/reordered-parameters", 0.9, t);
+    Patch acrossCalls =
+        patch(t, "-    assertEquals(3, calc.sub(5, 2));", "+    assertEquals(5, calc.sub(3, 2));");
+    assertThat(rules(recipe, acrossCalls))
+        .as("a literal moved across calls changes what is checked")
+        .contains(Rule.TEST_WEAKENING);
+    Patch ownArguments =
+        patch(
+            t,
+            "-    assertEquals(3, calc.size(), \"n\");",
+            "+    assertEquals(\"n\", calc.size(), 3);");
+    assertThat(rules(recipe, ownArguments))
+        .as("the assertion's own arguments keep their order")
+        .contains(Rule.TEST_WEAKENING);
+  }
+
+  @Test
   void switchingChecksOff() {
     assertThat(
             rules(
