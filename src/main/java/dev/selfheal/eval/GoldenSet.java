@@ -54,7 +54,7 @@ public final class GoldenSet {
           "bases", Shape.MAPPINGS,
           "exclude", Shape.TEXTS);
   private static final Map<String, Shape> BASE_KEYS =
-      Map.of("path", Shape.TEXT, "tool", Shape.TEXT);
+      Map.of("path", Shape.TEXT, "tool", Shape.TEXT, "command", Shape.TEXT);
 
   private GoldenSet() {}
 
@@ -94,6 +94,16 @@ public final class GoldenSet {
     }
     if (out.isEmpty()) {
       throw new GoldenException(dir + " holds no case (generated.yml or cases/*/case.yml)");
+    }
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (GoldenCase c : out) {
+      if (!ids.add(c.id())) {
+        throw new GoldenException(
+            dir
+                + ": two cases have the id "
+                + c.id()
+                + " (generated cases are named by their base's folder: give bases distinct names)");
+      }
     }
     return out;
   }
@@ -171,6 +181,7 @@ public final class GoldenSet {
     int perKind = spec.path("per_kind").asInt(10);
     List<Path> bases = new ArrayList<>();
     List<String> tools = new ArrayList<>();
+    List<String> commands = new ArrayList<>();
     List<List<Breakage>> sources = new ArrayList<>();
     for (JsonNode b : spec.path("bases")) {
       Path base = dir.resolve(b.path("path").asText()).normalize();
@@ -179,6 +190,7 @@ public final class GoldenSet {
       }
       bases.add(base);
       tools.add(b.path("tool").asText("maven"));
+      commands.add(b.hasNonNull("command") ? b.get("command").asText() : null);
       sources.add(Operators.breakages(SourceTree.read(base)));
     }
     java.util.Set<String> excluded = new java.util.HashSet<>(strings(spec.path("exclude")));
@@ -204,7 +216,7 @@ public final class GoldenSet {
               null,
               allowed(b.expected()),
               List.of(),
-              null,
+              commands.get(i),
               new GoldenCase.Generated(base, b)));
     }
     return out;

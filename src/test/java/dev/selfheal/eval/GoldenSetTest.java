@@ -64,6 +64,32 @@ class GoldenSetTest {
         .hasMessageContaining("generated.yml: unknown key `bases[0].tol` (did you mean `tool`?)");
   }
 
+  @Test
+  void aGeneratedBaseMayNameItsCommandAndBasesNeedDistinctNames(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path tally = Path.of("golden/bases/javac-tally").toAbsolutePath();
+    java.nio.file.Files.writeString(
+        dir.resolve("generated.yml"),
+        "seed: 3\nper_kind: 2\nbases:\n  - path: "
+            + tally
+            + "\n    tool: javac\n    command: sh build.sh\n");
+    var cases = GoldenSet.load(dir);
+    assertThat(cases).isNotEmpty();
+    assertThat(cases)
+        .allSatisfy(
+            c -> {
+              assertThat(c.id()).startsWith("gen/javac-tally/");
+              assertThat(c.command()).isEqualTo("sh build.sh");
+              assertThat(c.tag("tool")).isEqualTo("javac");
+            });
+    java.nio.file.Files.writeString(
+        dir.resolve("generated.yml"),
+        "bases:\n  - path: " + tally + "\n  - path: " + tally + "/../javac-tally\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> GoldenSet.load(dir))
+        .hasMessageContaining("two cases have the id gen/javac-tally/")
+        .hasMessageContaining("give bases distinct names");
+  }
+
   private static String caseYml(String rest) {
     return "category: type_error\ntool: maven\ndifficulty: easy\nbase: .\n" + rest;
   }
