@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * An assertion line's tokens with the arguments of every call inside it in a canonical order, so
  * that two lines differing only in the order of some call's arguments compare equal. The
- * assertion's own call (the first token) keeps its order: swapping expected and actual, or an
- * argument and the message, is not a reordered signature. Unbalanced parentheses leave the tokens
- * as they are (the line is compared as written).
+ * assertion's own calls keep their order (the assertion, its chain, an assertion nested in it):
+ * swapping expected and actual, or the elements a list must hold, is not a reordered signature.
+ * Unbalanced parentheses leave the tokens as they are (the line is compared as written).
  */
 final class CallArguments {
   private CallArguments() {}
@@ -21,7 +21,8 @@ final class CallArguments {
     List<String> out = new ArrayList<>();
     int[] at = {0};
     while (at[0] < tokens.size()) {
-      out.addAll(next(tokens, at, out.size() > 1));
+      // Top level: the assertion's call and its chain (isEqualTo, containsExactly) keep order.
+      out.addAll(next(tokens, at, false));
     }
     return out;
   }
@@ -32,7 +33,11 @@ final class CallArguments {
     if (!tok.equals("(")) {
       return List.of(tok);
     }
-    boolean call = sortable && at[0] >= 2 && isName(t.get(at[0] - 2));
+    boolean call =
+        sortable
+            && at[0] >= 2
+            && isName(t.get(at[0] - 2))
+            && !t.get(at[0] - 2).toLowerCase(java.util.Locale.ROOT).contains("assert");
     List<List<String>> args = new ArrayList<>();
     List<String> arg = new ArrayList<>();
     while (!t.get(at[0]).equals(")")) {

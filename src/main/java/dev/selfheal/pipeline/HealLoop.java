@@ -9,11 +9,9 @@ import dev.selfheal.fix.FixContext;
 import dev.selfheal.fix.JdkTypes;
 import dev.selfheal.fix.LlmFixer;
 import dev.selfheal.fix.RecipeRunner;
-import dev.selfheal.fix.recipes.IntendedOutputRecipe;
 import dev.selfheal.guard.GuardInput;
 import dev.selfheal.guard.Guardrails;
 import dev.selfheal.guard.Violation;
-import dev.selfheal.model.Edit;
 import dev.selfheal.model.Failure;
 import dev.selfheal.model.Fix;
 import dev.selfheal.model.Patch;
@@ -107,8 +105,8 @@ final class HealLoop {
         return false;
       }
       List<Fix> fixes = chosen.get();
-      fixes.forEach(f -> tried.add(signature(f)));
-      progress.note("fix", "round " + (round + 1) + ": " + describe(fixes));
+      fixes.forEach(f -> tried.add(FixSets.signature(f)));
+      progress.note("fix", "round " + (round + 1) + ": " + FixSets.describe(fixes));
       try {
         EditWriter.apply(ws.repo(), fixes.stream().flatMap(f -> f.edits().stream()).toList());
       } catch (EditWriter.EditRejected e) {
@@ -121,7 +119,8 @@ final class HealLoop {
       all.addAll(fixes);
       patch = patchOf(all);
       List<Violation> v =
-          Guardrails.check(new GuardInput(all, patch, ws.repo(), config.safety(), intended(all)));
+          Guardrails.check(
+              new GuardInput(all, patch, ws.repo(), config.safety(), FixSets.intended(all)));
       if (!v.isEmpty()) {
         violations.addAll(v);
         boolean onlyConfidence = v.stream().allMatch(x -> x.rule() == Violation.Rule.CONFIDENCE);
@@ -149,7 +148,7 @@ final class HealLoop {
       fixes.forEach(f -> aimed.addAll(f.fingerprints()));
       Optional<List<Failure>> further = Advance.furtherAlong(lastTargeted, open, aimed);
       if (further.isPresent()) {
-        ws.keep("selfheal: " + describe(fixes));
+        ws.keep("selfheal: " + FixSets.describe(fixes));
         accepted.addAll(fixes);
         open = further.get();
         progress.note(
@@ -164,7 +163,7 @@ final class HealLoop {
               && !now.isEmpty()
               && full.newlyFailing().isEmpty();
       if (cleared) {
-        ws.keep("selfheal: " + describe(fixes));
+        ws.keep("selfheal: " + FixSets.describe(fixes));
         accepted.addAll(fixes);
         open = now;
         progress.note(
@@ -251,12 +250,13 @@ final class HealLoop {
     List<Failure> unexplained = new ArrayList<>();
     for (Failure f : open) {
       Fix pick = firstUntried(recipes.candidates(f, ctx), tried);
-      if (pick != null && bySignature.containsKey(signature(pick))) {
-        Fix joined = bySignature.get(signature(pick));
+      if (pick != null && bySignature.containsKey(FixSets.signature(pick))) {
+        Fix joined = bySignature.get(FixSets.signature(pick));
         List<String> fps = new ArrayList<>(joined.fingerprints());
         pick.fingerprints().stream().filter(fp -> !fps.contains(fp)).forEach(fps::add);
         bySignature.put(
-            signature(pick), new Fix(fps, joined.diagnosis(), joined.strategy(), joined.edits()));
+            FixSets.signature(pick),
+            new Fix(fps, joined.diagnosis(), joined.strategy(), joined.edits()));
         continue;
       }
       if (pick != null && pick.edits().stream().anyMatch(e -> pending.containsKey(e.file()))) {
@@ -274,7 +274,7 @@ final class HealLoop {
         notices.add(pick.strategy() + " proposed an edit that does not apply: " + e.getMessage());
         return Optional.empty();
       }
-      bySignature.put(signature(pick), pick);
+      bySignature.put(FixSets.signature(pick), pick);
     }
     if (bySignature.isEmpty() && llm != null) {
       return askLlm(open, tried, ctx);
@@ -313,7 +313,7 @@ final class HealLoop {
    * validation rejected them.
    */
   private Optional<List<Fix>> askLlm(List<Failure> open, Set<String> tried, FixContext ctx) {
-    LlmStep.Answer a = llm.ask(open, tried, ctx, lastProblem, HealLoop::signature);
+    LlmStep.Answer a = llm.ask(open, tried, ctx, lastProblem, FixSets::signature);
     if (a.fix().isPresent()) {
       candidateExisted = true;
       return Optional.of(List.of(a.fix().get()));
@@ -326,18 +326,6 @@ final class HealLoop {
   /** Diagnoses the model gave without a fix (llm.send_source: false). */
   List<dev.selfheal.model.Diagnosis> llmDiagnoses() {
     return llm == null ? List.of() : llm.diagnoses;
-  }
-
-  /**
-   * Failures whose intended output change selfheal's own analysis established (never a model's
-   * word).
-   */
-  static Set<String> intended(List<Fix> fixes) {
-    Set<String> out = new HashSet<>();
-    fixes.stream()
-        .filter(f -> f.strategy().equals(IntendedOutputRecipe.ID))
-        .forEach(f -> out.addAll(f.fingerprints()));
-    return out;
   }
 
   /**
@@ -357,7 +345,7 @@ final class HealLoop {
     notices.addAll(r.problems());
     candidateExisted |= !r.candidates().isEmpty();
     for (Fix c : r.candidates()) {
-      if (!tried.contains(signature(c))) {
+      if (!tried.contains(FixSets.signature(c))) {
         return c;
       }
     }
@@ -381,24 +369,5 @@ final class HealLoop {
       files.put(f, new String[] {ws.original(f), now});
     }
     return PatchBuilder.build(files);
-  }
-
-  private static String signature(Fix f) {
-    StringBuilder sb = new StringBuilder(f.strategy());
-    for (Edit e : f.edits()) {
-      sb.append('\u0000')
-          .append(e.file())
-          .append('\u0000')
-          .append(e.oldText())
-          .append('\u0000')
-          .append(e.newText());
-    }
-    return sb.toString();
-  }
-
-  private static String describe(List<Fix> fixes) {
-    return String.join(
-        "; ",
-        fixes.stream().map(f -> f.strategy() + " (" + f.diagnosis().rootCause() + ")").toList());
   }
 }

@@ -259,7 +259,7 @@ public final class HealPipeline {
                   loop.patch,
                   ws.repo(),
                   config.safety(),
-                  HealLoop.intended(loop.accepted)));
+                  FixSets.intended(loop.accepted)));
       if (!last.isEmpty()) {
         o.violations.addAll(last);
         o.finish(Status.REJECTED, "the final diff was refused by the guardrails");

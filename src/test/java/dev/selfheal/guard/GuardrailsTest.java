@@ -220,6 +220,22 @@ class GuardrailsTest {
     assertThat(rules(recipe, ownArguments))
         .as("the assertion's own arguments keep their order")
         .contains(Rule.TEST_WEAKENING);
+    Patch chain =
+        patch(
+            t,
+            "-    assertThat(a.ids(\"x\", 2)).containsExactly(1, 2);",
+            "+    assertThat(a.ids(2, \"x\")).containsExactly(2, 1);");
+    assertThat(rules(recipe, chain))
+        .as("nor do its chain's: the order a list must hold")
+        .contains(Rule.TEST_WEAKENING);
+    Patch nested =
+        patch(
+            t,
+            "-    assertAll(() -> assertEquals(1, a.ids(\"x\", 2).size()));",
+            "+    assertAll(() -> assertEquals(1, a.ids(2, \"x\").size()));");
+    assertThat(rules(recipe, nested))
+        .as("a nested call's arguments follow its signature")
+        .isEmpty();
   }
 
   @Test
