@@ -85,24 +85,29 @@ public final class Gate {
     return new Verdict(!reasons.isEmpty(), reasons, toFail, toPass);
   }
 
+  /** The pass rate, before and now, over the cases both runs hold that {@code which} selects. */
+  record Shared(int cases, double was, double is) {
+    static Shared of(
+        Scorecard now, Scorecard baseline, java.util.function.Predicate<String> which) {
+      Map<String, Boolean> before = new java.util.HashMap<>();
+      baseline.results().stream()
+          .filter(r -> which.test(r.id()))
+          .forEach(r -> before.put(r.id(), r.passed()));
+      List<Scorecard.CaseResult> shared =
+          now.results().stream().filter(r -> before.containsKey(r.id())).toList();
+      return new Shared(
+          shared.size(),
+          Scorecard.points(shared.stream().filter(r -> before.get(r.id())).count(), shared.size()),
+          Scorecard.points(
+              shared.stream().filter(Scorecard.CaseResult::passed).count(), shared.size()));
+    }
+  }
+
   private static java.util.Optional<String> bySelection(
       String sel, Scorecard now, Scorecard baseline, double maxRegression) {
-    Map<String, Boolean> before = new java.util.HashMap<>();
-    baseline.results().stream()
-        .filter(r -> selects(sel, r.id()))
-        .forEach(r -> before.put(r.id(), r.passed()));
-    List<Scorecard.CaseResult> shared =
-        now.results().stream().filter(r -> before.containsKey(r.id())).toList();
-    if (shared.isEmpty()) {
-      return java.util.Optional.empty();
-    }
-    double was =
-        Scorecard.points(shared.stream().filter(r -> before.get(r.id())).count(), shared.size());
-    double is =
-        Scorecard.points(
-            shared.stream().filter(Scorecard.CaseResult::passed).count(), shared.size());
-    double drop = was - is;
-    if (drop <= maxRegression) {
+    Shared sh = Shared.of(now, baseline, id -> selects(sel, id));
+    double drop = sh.was() - sh.is();
+    if (sh.cases() == 0 || drop <= maxRegression) {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(
@@ -110,9 +115,9 @@ public final class Gate {
             java.util.Locale.ROOT,
             "%s (%d case(s) in both runs): %.1f → %.1f (−%.1f points, more than %.1f)",
             sel,
-            shared.size(),
-            was,
-            is,
+            sh.cases(),
+            sh.was(),
+            sh.is(),
             drop,
             maxRegression));
   }

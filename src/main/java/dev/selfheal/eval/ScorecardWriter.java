@@ -73,21 +73,16 @@ final class ScorecardWriter {
               s.score() - baseline.score()));
     } else if (baseline != null) {
       // A selection against a full baseline: compare like with like, over the cases both hold.
-      Map<String, Boolean> was = new java.util.HashMap<>();
-      baseline.results().forEach(r -> was.put(r.id(), r.passed()));
-      List<Scorecard.CaseResult> shared =
-          s.results().stream().filter(r -> was.containsKey(r.id())).toList();
-      long before = shared.stream().filter(r -> was.get(r.id())).count();
-      long now = shared.stream().filter(Scorecard.CaseResult::passed).count();
+      Gate.Shared sh = Gate.Shared.of(s, baseline, id -> true);
       b.append(
           String.format(
               Locale.ROOT,
               " (baseline %.1f on %d case(s); on the %d both runs hold: %.1f → %.1f)",
               baseline.score(),
               baseline.cases(),
-              shared.size(),
-              Scorecard.points(before, shared.size()),
-              Scorecard.points(now, shared.size())));
+              sh.cases(),
+              sh.was(),
+              sh.is()));
     }
     b.append(". Structure grade ")
         .append(
