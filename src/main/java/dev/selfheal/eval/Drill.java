@@ -61,7 +61,10 @@ public final class Drill {
     if (count < 1) {
       throw new UsageException("--count must be at least 1");
     }
-    List<Breakage> all = Operators.breakages(SourceTree.read(repo));
+    // The last commit, not the working tree: uncommitted edits must not ride along in a breakage.
+    Path base =
+        ScratchRepo.cloneOf(repo, Files.createDirectories(work.resolve("base")).resolve("repo"));
+    List<Breakage> all = Operators.breakages(SourceTree.read(base));
     if (all.isEmpty()) {
       throw new UsageException(
           repo
@@ -76,7 +79,7 @@ public final class Drill {
         env.withEnv(
             CaseRunner.caseEnv(
                 env.env(), Files.createDirectories(work.resolve("state")), null, true));
-    green(repo, scratch, work.resolve("base"), out);
+    green(repo, base, scratch, out);
     List<Case> cases = new ArrayList<>();
     Map<String, int[]> by = new TreeMap<>();
     int i = 0;
@@ -132,13 +135,13 @@ public final class Drill {
   }
 
   /**
-   * Checks that the last commit passes its check in a scratch clone first: a breakage is measured
-   * against a green build, and a red one would have every heal chase the failures already there.
+   * Checks that the last commit passes its check (in the scratch clone the breakages were read
+   * from) first: a breakage is measured against a green build, and a red one would have every heal
+   * chase the failures already there.
    */
-  private static void green(Path repo, Environment scratch, Path dir, PrintStream out)
+  private static void green(Path repo, Path clone, Environment scratch, PrintStream out)
       throws IOException, UsageException, NotGreen {
     long t0 = System.nanoTime();
-    Path clone = ScratchRepo.cloneOf(repo, Files.createDirectories(dir).resolve("repo"));
     DetectService.Result r =
         new DetectService(scratch).detect(clone, null, null, null, Progress.silent());
     if (!r.detection().passed()) {

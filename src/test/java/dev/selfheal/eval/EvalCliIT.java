@@ -166,6 +166,36 @@ class EvalCliIT {
   }
 
   @Test
+  void drillBreaksTheLastCommitNotTheUncommittedEdits() throws Exception {
+    Path repo = tmp.resolve("edited");
+    Projects.copy("inventory", repo);
+    GitRepos.commitAll(repo, "feat: inventory");
+    java.util.List<Path> sources;
+    try (var walk = Files.walk(repo.resolve("src/main/java"))) {
+      sources = walk.filter(p -> p.toString().endsWith(".java")).toList();
+    }
+    for (Path p : sources) {
+      Files.writeString(p, Files.readString(p) + "// an uncommitted edit\n");
+    }
+    Drill.Report r =
+        Drill.run(
+            repo,
+            3,
+            7,
+            dev.selfheal.testing.TestEnv.with(tmp.resolve("state")),
+            Files.createDirectories(tmp.resolve("work")),
+            new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+    assertThat(r.cases()).hasSize(3);
+    assertThat(r.cases())
+        .allSatisfy(
+            c ->
+                assertThat(c.breakage().writes().values())
+                    .noneMatch(t -> t.contains("uncommitted")));
+    assertThat(GitRepos.output(repo, "status", "--porcelain").lines()).hasSize(sources.size());
+    assertThat(Files.readString(sources.get(0))).endsWith("// an uncommitted edit\n");
+  }
+
+  @Test
   void drillRefusesARedCommitAndSaysWhichFailure() throws Exception {
     Path repo = tmp.resolve("red");
     Projects.copy("inventory", repo);
