@@ -179,4 +179,36 @@ class ScriptParsersTest {
         .extracting(StackFrame::file)
         .containsOnly("test/mean.test.js");
   }
+
+  @Test
+  void aNodeTestFailureWithoutDetailsDoesNotSwallowTheNextTest() throws Exception {
+    Fixtures.layout(repo, "test/a.test.js", "package.json");
+    String tap =
+        String.join(
+            "\n",
+            "TAP version 13",
+            "not ok 1 - bare",
+            "# Subtest: suite",
+            "    # Subtest: inner",
+            "    not ok 1 - inner",
+            "      ---",
+            "      location: '" + repo.resolve("test/a.test.js") + ":3:1'",
+            "      failureType: 'testCodeFailure'",
+            "      error: 'boom'",
+            "      ...",
+            "not ok 2 - cut off",
+            "  ---",
+            "  error: 'the log ends here'");
+    List<Failure> f =
+        Folding.fold(
+            LogScan.scan(
+                    new java.io.ByteArrayInputStream(
+                        tap.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    new PathResolver(new RepoFiles(repo)))
+                .failures());
+    assertThat(f)
+        .extracting(Failure::test)
+        .containsExactly("bare", "test/a.test.js::suite inner", "cut off");
+    assertThat(f.get(0).message()).isEqualTo("failed (no details in the TAP output)");
+  }
 }

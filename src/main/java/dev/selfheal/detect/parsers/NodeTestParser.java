@@ -81,7 +81,11 @@ public final class NodeTestParser implements LogParser {
       if (raw.equals(pad + "---")) {
         inBlock = true;
       } else {
-        reset(); // a failure without details: nothing to say beyond its name
+        // A failure without details (TAP allows it; node writes one): still a failed test, known
+        // by its name only, and this line is the next test's.
+        Findings.add(out, failure(ctx));
+        reset();
+        accept(raw, ctx);
       }
       return;
     }
@@ -133,7 +137,10 @@ public final class NodeTestParser implements LogParser {
     Draft d =
         new Draft(FailureKind.TEST_FAILURE, tool(), ctx)
             .test((file == null ? "" : file + "::") + String.join(" ", path))
-            .message(name.isEmpty() ? summary : name + ": " + summary)
+            .message(
+                name.isEmpty()
+                    ? (summary.isEmpty() ? "failed (no details in the TAP output)" : summary)
+                    : name + ": " + summary)
             .at(file, line, null);
     lines.forEach(d::excerpt);
     if (!name.isEmpty()) {
@@ -185,6 +192,9 @@ public final class NodeTestParser implements LogParser {
 
   @Override
   public List<Failure> finish(ParseContext ctx) {
+    if (path != null) {
+      flush(ctx); // the log ended inside a failure (a cut-off log)
+    }
     return out;
   }
 }
