@@ -153,20 +153,11 @@ public final class Drill {
               + "` ("
               + f.size()
               + " failure(s)"
-              + (f.isEmpty() ? "" : "; first: " + where(f.get(0)))
+              + (f.isEmpty() ? "" : "; first: " + f.get(0).headline())
               + "). A drill breaks a green commit: make it pass, or set `command` in .selfheal.yml"
               + " to the check that does");
     }
     out.printf(
         "base      %s passes `%s` (%.0f s)%n", repo, r.command(), (System.nanoTime() - t0) / 1e9);
-  }
-
-  private static String where(Failure f) {
-    String at =
-        f.test() != null
-            ? f.test()
-            : f.file() == null ? "" : f.file() + (f.line() == null ? "" : ":" + f.line());
-    String msg = f.message() == null ? "" : f.message().lines().findFirst().orElse("");
-    return (at + " " + msg).strip();
   }
 }

@@ -53,6 +53,14 @@ public record Failure(
     return new Failure(kind, file, line, column, msg, test, ex, fp, details);
   }
 
+  /** One line for a person: the test (else the file and line) and the message's first line. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public String headline() {
+    String at = test != null ? test : file == null ? null : file + (line == null ? "" : ":" + line);
+    String first = message.lines().findFirst().orElse("");
+    return at == null ? first : at + ": " + first;
+  }
+
   public Failure withDetails(FailureDetails d) {
     return new Failure(kind, file, line, column, message, test, excerpt, fingerprint, d);
   }

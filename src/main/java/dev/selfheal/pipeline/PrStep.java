@@ -170,17 +170,7 @@ final class PrStep {
 
   /** The reviewer's evidence, from what the heal found; {@code reportJson} is the full report. */
   static PrEvidence evidence(Outcome o, String failingCommit, String branch, String reportJson) {
-    List<String> before =
-        o.failures.stream()
-            .map(
-                f ->
-                    f.test() != null
-                        ? f.test() + ": " + f.message().lines().findFirst().orElse("")
-                        : f.file()
-                            + (f.line() == null ? "" : ":" + f.line())
-                            + ": "
-                            + f.message().lines().findFirst().orElse(""))
-            .toList();
+    List<String> before = o.failures.stream().map(Failure::headline).toList();
     List<dev.selfheal.model.Diagnosis> diagnoses = o.fixes.stream().map(Fix::diagnosis).toList();
     return new PrEvidence(
         diagnoses.isEmpty() ? o.diagnoses : diagnoses,
