@@ -18,7 +18,11 @@ import picocli.CommandLine.Command;
     name = "demo",
     mixinStandardHelpOptions = true,
     description =
-        "Copies a bundled broken Maven project to a temporary folder and heals it, offline, with no key.")
+        "Copies a bundled broken Maven project to a temporary folder and heals it, offline, with no key.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  selfheal demo                        # no key, no network, a few seconds of Maven"
+    })
 public final class DemoCommand implements Callable<Integer> {
   private final Environment env;
 
@@ -28,16 +32,44 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path dir = Examples.extract("demo-shop", Files.createTempDirectory("selfheal-demo-"));
-    System.err.println(
-        "demo      a small Maven project whose last change dropped an import: " + dir);
-    HealPipeline.Result r =
-        new HealPipeline(env)
-            .heal(
-                new HealRequest(
-                    dir, "mvn -B verify", null, HealReport.DeliveryMode.DRY_RUN, null, null, true),
-                new Progress(System.err));
-    HealSummary.print(r, env, System.out, System.err);
-    return r.report().status().exitCode();
+    Path tmp = Files.createTempDirectory("selfheal-demo-");
+    try {
+      Path dir = Examples.extract("demo-shop", Files.createDirectories(tmp.resolve("demo-shop")));
+      System.err.println(
+          "demo      a small Maven project whose last change dropped an import: " + dir);
+      // Its own state, removed with it: a demo is not the team's history.
+      Environment own =
+          env.withEnv(withState(env.env(), Files.createDirectories(tmp.resolve("state"))));
+      HealPipeline.Result r =
+          new HealPipeline(own)
+              .heal(
+                  new HealRequest(
+                          dir,
+                          "mvn -B verify",
+                          null,
+                          HealReport.DeliveryMode.DRY_RUN,
+                          null,
+                          null,
+                          true)
+                      .asRehearsal(),
+                  new Progress(System.err));
+      HealSummary.print(r, own, System.out, System.err, true, false);
+      System.err.println();
+      System.err.println(
+          "next      heal your own repository: `selfheal heal` in it (a dry run: the patch is"
+              + " printed, nothing changes; --apply writes it). `selfheal init` sets up the GitHub"
+              + " workflow that opens a PR when CI fails.");
+      return r.report().status().exitCode();
+    } finally {
+      DeleteTree.quietly(tmp);
+    }
+  }
+
+  private static java.util.Map<String, String> withState(
+      java.util.Map<String, String> base, Path state) {
+    java.util.Map<String, String> env = new java.util.HashMap<>(base);
+    env.keySet().removeIf(k -> k.startsWith("SELFHEAL_DB_"));
+    env.put("XDG_STATE_HOME", state.toString());
+    return env;
   }
 }

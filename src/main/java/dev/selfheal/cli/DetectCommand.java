@@ -19,7 +19,13 @@ import picocli.CommandLine.Option;
     name = "detect",
     mixinStandardHelpOptions = true,
     description =
-        "Runs the check command (or reads a CI log) and lists what failed. Exit 3 when failures were found.")
+        "Runs the check command (or reads a CI log) and lists what failed. Exit 3 when failures were found.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  selfheal detect                      # run the check command, list what failed",
+      "  selfheal detect --logs=ci.log --json # failures from a CI log, as JSON",
+      "Exit: 0 the command passed, 3 failures found, 2 bad usage, 1 internal error."
+    })
 public final class DetectCommand implements Callable<Integer> {
   private final Environment env;
 
@@ -35,11 +41,13 @@ public final class DetectCommand implements Callable<Integer> {
   static final class Source {
     @Option(
         names = "--command",
+        paramLabel = "CMD",
         description = "the check command (default: config, else inferred from the build)")
     String command;
 
     @Option(
         names = "--logs",
+        paramLabel = "FILE",
         description = "read failures from this log instead of running the command")
     Path logs;
   }
@@ -61,7 +69,7 @@ public final class DetectCommand implements Callable<Integer> {
       out.put("tests_executed", r.detection().outcomes().size());
       System.out.println(env.redactor().redact(Json.mapper().writeValueAsString(out)));
     } else {
-      System.err.print(env.redactor().redact(FailureTable.render(r.detection().failures())));
+      System.out.print(env.redactor().redact(FailureTable.render(r.detection().failures())));
     }
     return r.detection().passed() ? ExitCode.OK : ExitCode.NEEDS_PERSON;
   }

@@ -6,7 +6,6 @@ import dev.selfheal.pipeline.Environment;
 import dev.selfheal.pipeline.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +16,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Breaks scratch clones of your repository as real commits do, heals each, and reports the"
-            + " expected auto-fix rate per category with the cases missed and why. Your tree is not touched.")
+            + " expected auto-fix rate per category with the cases missed and why. Your tree is not touched.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  selfheal drill                       # 10 breakages of your last commit, healed",
+      "  selfheal drill --count=30 --json > drill.json"
+    })
 public final class DrillCommand implements Callable<Integer> {
   private final Environment env;
 
@@ -25,17 +29,34 @@ public final class DrillCommand implements Callable<Integer> {
     this.env = env;
   }
 
-  @Option(names = "--repo", description = "the repository (default: the current directory)")
-  Path repo = Path.of(".");
+  @Option(
+      names = "--repo",
+      paramLabel = "DIR",
+      description = "the repository (default: the git work tree around the current folder)")
+  Path repo;
 
-  @Option(names = "--count", description = "how many breakages (default: 10)")
+  @Option(names = "--count", paramLabel = "N", description = "how many breakages (default: 10)")
   int count = 10;
 
-  @Option(names = "--seed", description = "the sample's seed (default: 1)")
+  @Option(names = "--seed", paramLabel = "S", description = "the sample's seed (default: 1)")
   long seed = 1;
+
+  @Option(
+      names = "--json",
+      description = "print the figures and every miss as JSON (selfheal.drill/v1) on stdout")
+  boolean json;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description = "write that JSON here as well (- for stdout)")
+  Path report;
 
   @Override
   public Integer call() throws Exception {
+    if (repo == null) {
+      repo = dev.selfheal.pipeline.Repo.gitTop(Path.of("")); // as git finds its own
+    }
     if (!Files.isDirectory(repo.resolve(".git")) && !Files.isRegularFile(repo.resolve(".git"))) {
       throw new UsageException(
           "--repo " + repo + ": not the top of a git repository (drill clones its last commit)");
@@ -49,41 +70,15 @@ public final class DrillCommand implements Callable<Integer> {
         System.err.println("selfheal: " + e.getMessage());
         return ExitCode.NEEDS_PERSON;
       }
-      System.err.println();
-      System.err.printf(
-          "%-18s %7s %8s %8s %6s %7s %9s%n",
-          "category", "broken", "fixable", "correct", "wrong", "missed", "expected");
-      r.byCategory()
-          .forEach(
-              (cat, c) ->
-                  System.err.printf(
-                      Locale.ROOT,
-                      "%-18s %7d %8d %8d %6d %7d %9s%n",
-                      cat,
-                      c[0],
-                      c[1],
-                      c[2],
-                      c[3],
-                      c[4],
-                      r.rate(cat) == null
-                          ? "-"
-                          : String.format(Locale.ROOT, "%.0f%%", 100 * r.rate(cat))));
-      System.err.println();
-      for (Drill.Case c : r.cases()) {
-        if (c.verdict() != dev.selfheal.breakage.Grader.Verdict.CORRECT
-            && c.verdict() != dev.selfheal.breakage.Grader.Verdict.DECLINED) {
-          System.err.println(
-              c.verdict().name().toLowerCase(Locale.ROOT)
-                  + "    "
-                  + c.breakage().id()
-                  + ": "
-                  + c.status().wire()
-                  + " — "
-                  + c.why());
-        }
+      DrillOutput.table(r, System.err);
+      String doc = DrillOutput.json(r, repo.toAbsolutePath().normalize(), count, seed);
+      if (json || (report != null && report.toString().equals("-"))) {
+        System.out.println(doc);
       }
-      System.err.println(
-          "expected = correct fixes / breakages a fix exists for; wrong = a false fix (worse than none)");
+      if (report != null && !report.toString().equals("-")) {
+        dev.selfheal.pipeline.RunDir.writeAtomically(report, doc + "\n");
+        System.err.println("wrote " + report);
+      }
       return ExitCode.OK;
     } finally {
       DeleteTree.quietly(work);

@@ -20,7 +20,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Runs the real pipeline on every golden case, grades it, scores overall and per slice, and"
-            + " with --baseline exits 3 when the score regresses by more than --max-regression points.")
+            + " with --baseline exits 3 when the score regresses by more than --max-regression points.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  selfheal eval --slice=hand           # the hand-written cases, quickly",
+      "  selfheal eval --baseline=main.json   # gate: exit 3 when worse by more than 2 points"
+    })
 public final class EvalCommand implements Callable<Integer> {
   private final Environment env;
 

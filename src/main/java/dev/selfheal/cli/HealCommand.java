@@ -19,7 +19,26 @@ import picocli.CommandLine.Option;
     description =
         "Detects, diagnoses, fixes, guards and validates in an isolated copy; prints the validated patch"
             + " (--dry-run, the default), writes it into the working tree (--apply), or proposes it"
-            + " as a pull request (--pr).")
+            + " as a pull request (--pr).",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:healed, no_failure (the command passes) or flaky (every failing test passed on re-run)",
+      "3:not_reproduced, not_healed or rejected: a person must look",
+      "2:bad usage or configuration (the message says what to change)",
+      "1:internal error"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  selfheal heal                          # dry run: print the validated patch, change nothing",
+      "  selfheal heal --apply                  # write it into the working tree",
+      "  selfheal heal --command=\"mvn -B verify -Pci\" --report=heal.json",
+      "  selfheal heal --report=- > heal.json    # the JSON report on stdout",
+      "  selfheal heal --logs=ci.log            # failures from a CI log, reproduced here first",
+      "  selfheal heal --pr --github-run=123456 # in Actions: propose a PR for a failed run",
+      "",
+      "Statuses (in the report and the last line): healed, no_failure, flaky, not_reproduced,",
+      "not_healed, rejected. The report's schema is selfheal.report/v1."
+    })
 public final class HealCommand implements Callable<Integer> {
   private final Environment env;
 
@@ -35,12 +54,14 @@ public final class HealCommand implements Callable<Integer> {
   static final class Source {
     @Option(
         names = "--command",
+        paramLabel = "CMD",
         description = "the check command (default: config, else inferred from the build)")
     String command;
   }
 
   @Option(
       names = "--logs",
+      paramLabel = "FILE",
       description = "take the failures from this CI log; they are reproduced here first")
   Path logs;
 
@@ -74,8 +95,14 @@ public final class HealCommand implements Callable<Integer> {
 
   @Option(
       names = "--report",
-      description = "write the machine-readable report (selfheal.report/v1) here")
+      paramLabel = "FILE",
+      description =
+          "write the machine-readable report (selfheal.report/v1) here; - for stdout (the patch"
+              + " is then in the report only)")
   Path report;
+
+  @Option(names = "--json", description = "the JSON report on stdout (as --report=-)")
+  boolean json;
 
   @Option(names = "--no-llm", description = "use recipes only, never a model")
   boolean noLlm;
@@ -86,13 +113,29 @@ public final class HealCommand implements Callable<Integer> {
         mode.apply
             ? HealReport.DeliveryMode.APPLY
             : mode.pr ? HealReport.DeliveryMode.PR : HealReport.DeliveryMode.DRY_RUN;
+    boolean toStdout = json || (report != null && report.toString().equals("-"));
     HealPipeline.Result r =
         new HealPipeline(env)
             .heal(
                 new HealRequest(
-                    where.repo, source.command, logs, m, report, where.config, noLlm, githubRun),
+                    where.repo,
+                    source.command,
+                    logs,
+                    m,
+                    toStdout ? null : report,
+                    where.config,
+                    noLlm,
+                    githubRun),
                 new Progress(System.err));
-    HealSummary.print(r, env, System.out, System.err);
+    HealSummary.print(r, env, System.out, System.err, !toStdout, true);
+    if (toStdout) {
+      System.out.println(
+          env.redactor()
+              .redact(dev.selfheal.pipeline.Json.mapper().writeValueAsString(r.report())));
+    }
+    // Workflow commands: on stdout, where Actions reads them; a dry run's patch keeps stdout.
+    var annotate = m == HealReport.DeliveryMode.DRY_RUN || toStdout ? System.err : System.out;
+    dev.selfheal.pipeline.Annotations.of(r.report(), env).forEach(annotate::println);
     return r.report().status().exitCode();
   }
 }

@@ -15,6 +15,20 @@ final class HealSummary {
   private HealSummary() {}
 
   static void print(HealPipeline.Result r, Environment env, PrintStream out, PrintStream err) {
+    print(r, env, out, err, true, true);
+  }
+
+  /**
+   * @param patchOnStdout print the validated patch on stdout (not when stdout carries the JSON
+   *     report, or for a demo whose run folder is gone)
+   */
+  static void print(
+      HealPipeline.Result r,
+      Environment env,
+      PrintStream out,
+      PrintStream err,
+      boolean patchOnStdout,
+      boolean showRecord) {
     HealReport rep = r.report();
     for (Fix f : rep.fixes()) {
       err.println();
@@ -60,6 +74,10 @@ final class HealSummary {
     if (!v.flakyTests().isEmpty()) {
       err.println("flaky       " + String.join(", ", v.flakyTests()));
     }
+    rep.preExisting()
+        .forEach(
+            p ->
+                err.println("not the fix " + p.test() + " (" + p.reason().replace('_', '-') + ")"));
     if (rep.llm().calls() > 0) {
       err.println(
           String.format(
@@ -78,7 +96,12 @@ final class HealSummary {
     if (rep.delivery().prUrl() != null) {
       err.println("pull request " + rep.delivery().prUrl() + " (" + rep.delivery().branch() + ")");
     }
-    err.println("record      " + r.run().path());
+    if (showRecord) {
+      err.println("record      " + r.run().path());
+    }
+    if (!patchOnStdout) {
+      return;
+    }
     if (rep.status() == Status.HEALED && !r.patch().diff().isEmpty() && !rep.delivery().applied()
         || rep.status() == Status.NOT_HEALED
             && rep.delivery().mode() == HealReport.DeliveryMode.APPLY

@@ -15,10 +15,18 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Writes .github/workflows/self-heal.yml (heals a failed CI run and opens a PR) and a"
-            + " commented .selfheal.yml; prints an equivalent GitLab CI job.")
+            + " commented .selfheal.yml; prints an equivalent GitLab CI job.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  selfheal init                        # the self-heal workflow for your only CI workflow",
+      "  selfheal init --workflow=\"Build and test\" --force"
+    })
 public final class InitCommand implements Callable<Integer> {
-  @Option(names = "--repo", description = "the repository (default: the current directory)")
-  Path repo = Path.of(".");
+  @Option(
+      names = "--repo",
+      paramLabel = "DIR",
+      description = "the repository (default: the git work tree around the current folder)")
+  Path repo;
 
   @Option(names = "--force", description = "overwrite files that exist")
   boolean force;
@@ -31,15 +39,29 @@ public final class InitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (repo == null) {
+      repo = dev.selfheal.pipeline.Repo.gitTop(Path.of("")); // as git finds its own
+    }
     if (!Files.isDirectory(repo)) {
       throw new UsageException("--repo " + repo + ": not a directory");
     }
     try {
-      String ci = Setup.chooseWorkflow(repo, workflow);
+      var ci = Setup.chooseWorkflow(repo, workflow);
       Setup.Written w = Setup.write(repo, ci, force);
       w.files().forEach(f -> System.err.println("wrote       " + f));
       System.err.println(
-          "heals       the workflow \"" + ci + "\" when it fails on this repository's branches");
+          "heals       the workflow \""
+              + ci.name()
+              + "\" when it fails on this repository's branches (job "
+              + w.ci().jobId()
+              + ")");
+      System.err.println(
+          "prepares    the project as that job does: "
+              + (w.ci().setupSteps().isEmpty()
+                  ? "no setup step found before its checks"
+                  : w.ci().setupSteps().size() + " setup step(s) copied, in order"));
+      w.ci().leftOut().forEach(l -> System.err.println("left out    " + l));
+      w.ci().checkCommand().ifPresent(c -> System.err.println("checks      CI runs `" + c + "`"));
       System.err.println(
           "next        commit both files; add ANTHROPIC_API_KEY or OPENAI_API_KEY as secrets for the"
               + " LLM tier (recipes need none); allow Actions to create PRs (Settings → Actions →"

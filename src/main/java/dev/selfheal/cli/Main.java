@@ -34,6 +34,7 @@ public final class Main {
         (ex, a) -> {
           PrintWriter err = ex.getCommandLine().getErr();
           err.println("selfheal: " + ex.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
           err.println("Try `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help`.");
           return ExitCode.USAGE;
         });

@@ -9,7 +9,7 @@ final class MetricsTable {
   private MetricsTable() {}
 
   static void print(Metrics m, PrintStream out) {
-    String fmt = "%-18s %8s %7s %9s %17s %17s %9s %9s %9s%n";
+    String fmt = "%-18s %8s %7s %9s %17s %17s %11s %11s %11s%n";
     out.printf(
         Locale.ROOT,
         fmt,
@@ -27,7 +27,8 @@ final class MetricsTable {
     out.println();
     out.println(
         "auto-fix = healed / attempts; time = median / p90; accuracy = PRs merged without"
-            + " further commits; \"-\" = nothing to measure yet");
+            + " further commits; \"-\" = nothing to measure yet; \"— (N open)\" = undecided while"
+            + " N PRs are open");
   }
 
   private static void row(PrintStream out, String fmt, String name, Metrics m) {
@@ -40,9 +41,14 @@ final class MetricsTable {
         pct(m.autoFixRate()),
         spread(m.timeToFixMs()),
         spread(m.timeToPrMs()),
-        pct(m.fixAccuracy()),
-        pct(m.falsePositiveRate()),
-        pct(m.regressionRate()));
+        rate(m.fixAccuracy(), m.openPrs()),
+        rate(m.falsePositiveRate(), m.openPrs()),
+        rate(m.regressionRate(), m.openPrs()));
+  }
+
+  /** A rate, or "—" with the PRs still open that keep it undecided. */
+  private static String rate(Double v, int open) {
+    return v != null ? pct(v) : open > 0 ? "— (" + open + " open)" : "-";
   }
 
   private static String pct(Double v) {

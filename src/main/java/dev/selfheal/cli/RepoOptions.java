@@ -7,10 +7,15 @@ import picocli.CommandLine.Option;
 final class RepoOptions {
   @Option(
       names = "--repo",
-      description = "the repository (default: the current directory)",
-      defaultValue = ".")
+      paramLabel = "DIR",
+      description =
+          "the repository (default: found from the current folder, as git finds its own: its"
+              + " top, or the highest folder below it with a build file)")
   Path repo;
 
-  @Option(names = "--config", description = "a .selfheal.yml to use instead of the repository's")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "a .selfheal.yml to use instead of the repository's")
   Path config;
 }

@@ -5,13 +5,11 @@ import dev.selfheal.pipeline.Environment;
 import dev.selfheal.pipeline.Json;
 import dev.selfheal.pipeline.UsageException;
 import dev.selfheal.record.Attempt;
+import dev.selfheal.record.Dashboard;
 import dev.selfheal.record.History;
 import dev.selfheal.record.HistoryException;
 import dev.selfheal.record.HtmlReport;
-import dev.selfheal.record.Metrics;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,7 +25,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Auto-fix rate, time to fix, fix accuracy, false-positive rate and regression rate, overall"
-            + " and per category, from the history (SQLite by default, SELFHEAL_DB_URL for a team).")
+            + " and per category, from the history (SQLite by default, SELFHEAL_DB_URL for a team).",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  selfheal report                      # the five metrics, overall and by category",
+      "  selfheal report --since=2026-11-01 --repo=acme/shop --json",
+      "  selfheal report --html=selfheal.html # a page that needs no script to show every number"
+    })
 public final class ReportCommand implements Callable<Integer> {
   private final Environment env;
 
@@ -47,62 +51,85 @@ public final class ReportCommand implements Callable<Integer> {
       description = "only this repository (owner/name, name, or path)")
   String repo;
 
-  @Option(names = "--json", description = "print selfheal.metrics/v1 JSON instead of a table")
+  @Option(
+      names = "--json",
+      description =
+          "print selfheal.metrics/v1 JSON (the metrics, the weekly series, by repository, the"
+              + " recent heals) instead of a table")
   boolean json;
 
   @Option(
       names = "--html",
       paramLabel = "FILE",
-      description = "also write a self-contained page with charts")
+      description =
+          "also write a self-contained page: every number and chart drawn without a script (a"
+              + " FIFO or /dev/stdout is written to directly)")
   Path html;
+
+  @Option(
+      names = "--until",
+      paramLabel = "DATE",
+      description = "only heals before the end of this date (2026-11-30) or before this instant")
+  String until;
 
   @Override
   public Integer call() throws Exception {
-    Instant from = since == null ? null : parse(since);
+    Instant from = since == null ? null : parse(since, "--since", false);
+    Instant to = until == null ? null : parse(until, "--until", true);
+    if (from != null && to != null && !to.isAfter(from)) {
+      throw new UsageException("--until " + until + " is not after --since " + since);
+    }
     List<Attempt> selected;
     List<Attempt> all;
     try {
       History h = History.open(env.env(), env.stateDir(), env.redactor());
-      // One read: the regression window looks past --since, so the selection is taken from all.
+      // One read: the regression window looks past the period, so the selection is taken from all.
       all = h.attempts(null, repo);
       selected =
-          from == null ? all : all.stream().filter(a -> !a.startedAt().isBefore(from)).toList();
+          all.stream()
+              .filter(a -> from == null || !a.startedAt().isBefore(from))
+              .filter(a -> to == null || a.startedAt().isBefore(to))
+              .toList();
     } catch (HistoryException e) {
       throw new UsageException(e.getMessage());
     }
-    Metrics m = Metrics.of(selected, all);
+    Dashboard d =
+        Dashboard.of(
+            selected,
+            all,
+            from,
+            to,
+            env.clock().instant(),
+            dev.selfheal.model.SelfhealVersion.current());
     if (json) {
-      System.out.println(Json.mapper().writeValueAsString(m));
+      System.out.println(Json.mapper().writeValueAsString(d.json()));
     } else {
-      MetricsTable.print(m, System.out);
+      MetricsTable.print(d.metrics(), System.out);
     }
     if (html != null) {
-      Path dir = html.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, ".selfheal-report", ".tmp");
-      try {
-        String title =
-            "selfheal metrics"
-                + (repo == null ? "" : " — " + repo)
-                + (since == null ? "" : " since " + since);
-        Files.writeString(tmp, HtmlReport.render(m, selected, title));
-        Files.move(tmp, html, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      String title =
+          "selfheal metrics"
+              + (repo == null ? "" : " — " + repo)
+              + (since == null ? "" : " since " + since)
+              + (until == null ? "" : " until " + until);
+      dev.selfheal.pipeline.RunDir.writeAtomically(html, HtmlReport.render(d, selected, title));
       System.err.println("wrote " + html);
     }
     return ExitCode.OK;
   }
 
-  private static Instant parse(String s) throws UsageException {
+  /** A date (its start, or with {@code end} the next day's start) or an instant. */
+  private static Instant parse(String s, String option, boolean end) throws UsageException {
     try {
-      return s.contains("T")
-          ? Instant.parse(s)
-          : LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
+      if (s.contains("T")) {
+        return Instant.parse(s);
+      }
+      LocalDate day = LocalDate.parse(s);
+      return (end ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
     } catch (DateTimeParseException e) {
       throw new UsageException(
-          "--since "
+          option
+              + " "
               + s
               + ": expected a date like 2026-11-01 or an instant like 2026-11-01T09:00:00Z");
     }

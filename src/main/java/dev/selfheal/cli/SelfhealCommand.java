@@ -1,5 +1,7 @@
 package dev.selfheal.cli;
 
+import picocli.AutoComplete;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -19,7 +21,17 @@ import picocli.CommandLine.Spec;
       SyncCommand.class,
       EvalCommand.class,
       DrillCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      CommandLine.HelpCommand.class,
+      AutoComplete.GenerateCompletion.class
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  selfheal demo                 # heal a bundled broken project, offline",
+      "  selfheal heal                 # heal the repository you are in (a dry run)",
+      "  selfheal init                 # the GitHub workflow that heals failed CI runs",
+      "  selfheal help heal            # one command's options and examples",
+      "  source <(selfheal generate-completion)   # tab completion in bash or zsh"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

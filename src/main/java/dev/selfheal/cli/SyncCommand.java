@@ -16,7 +16,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Brings the outcomes of selfheal's PRs (merged, closed, further commits, CI on the branch)"
-            + " into the history, importing PRs it has no record of from their report blocks.")
+            + " into the history, importing PRs it has no record of from their report blocks.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  GITHUB_TOKEN=... selfheal sync       # what became of selfheal's PRs, into the history"
+    })
 public final class SyncCommand implements Callable<Integer> {
   private final Environment env;
 
@@ -26,11 +30,17 @@ public final class SyncCommand implements Callable<Integer> {
 
   @Option(
       names = "--repo",
-      description = "the repository whose origin names the GitHub repository (default: .)")
-  Path repo = Path.of(".");
+      paramLabel = "DIR",
+      description =
+          "the repository whose origin names the GitHub repository (default: the git work tree"
+              + " around the current folder)")
+  Path repo;
 
   @Override
   public Integer call() throws Exception {
+    if (repo == null) {
+      repo = dev.selfheal.pipeline.Repo.gitTop(Path.of("")); // as git finds its own
+    }
     if (!Files.isDirectory(repo)) {
       throw new UsageException("--repo " + repo + ": not a directory");
     }

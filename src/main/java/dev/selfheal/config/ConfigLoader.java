@@ -22,6 +22,9 @@ import java.util.Set;
 public final class ConfigLoader {
   public static final String FILE_NAME = ".selfheal.yml";
 
+  /** The names a repository's config may have, the usual one first. */
+  public static final List<String> FILE_NAMES = List.of(FILE_NAME, ".selfheal.yaml");
+
   private static final Set<String> TOP =
       Set.of(
           "command",
@@ -43,19 +46,32 @@ public final class ConfigLoader {
           "require_test_pass",
           "require_human_review");
   private static final Set<String> DELIVERY =
-      Set.of("labels", "reviewers", "max_attempts_per_fingerprint", "cooldown_minutes");
+      Set.of(
+          "labels",
+          "reviewers",
+          "max_attempts_per_fingerprint",
+          "cooldown_minutes",
+          "author",
+          "heal_dependabot");
   private static final Set<String> LLM =
-      Set.of("provider", "model", "max_output_tokens", "max_cost_usd_per_heal", "send_source");
+      Set.of(
+          "provider",
+          "model",
+          "max_output_tokens",
+          "max_cost_usd_per_heal",
+          "send_source",
+          "call_timeout_seconds",
+          "max_seconds_per_heal");
   private static final Set<String> TIMEOUTS = Set.of("command_seconds");
 
   private ConfigLoader() {}
 
   /** The explicit file when given (it must exist), else the repo's file, else the defaults. */
   public static SelfhealConfig load(Path repo, Path explicit) throws ConfigException {
-    Path file = explicit != null ? explicit : repo.resolve(FILE_NAME);
     if (explicit != null && !Files.isRegularFile(explicit)) {
       throw new ConfigException("config file not found: " + explicit + " (check --config)");
     }
+    Path file = explicit != null ? explicit : find(repo);
     if (!Files.isRegularFile(file)) {
       return SelfhealConfig.defaults();
     }
@@ -73,6 +89,20 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot read: " + e.getMessage());
     }
+  }
+
+  /** The repository's config file ({@code .selfheal.yml} or {@code .selfheal.yaml}). */
+  public static Path find(Path repo) throws ConfigException {
+    List<Path> there = FILE_NAMES.stream().map(repo::resolve).filter(Files::isRegularFile).toList();
+    if (there.size() > 1) {
+      throw new ConfigException(
+          "both "
+              + there.get(0)
+              + " and "
+              + there.get(1)
+              + " exist; keep one (selfheal would not know which to follow)");
+    }
+    return there.isEmpty() ? repo.resolve(FILE_NAME) : there.get(0);
   }
 
   public static SelfhealConfig parse(String text, String source) throws ConfigException {
@@ -117,7 +147,9 @@ public final class ConfigLoader {
                 dd.maxAttemptsPerFingerprint(),
                 1,
                 100),
-            r.integer(delivery, "cooldown_minutes", "delivery.", dd.cooldownMinutes(), 0, 100_000));
+            r.integer(delivery, "cooldown_minutes", "delivery.", dd.cooldownMinutes(), 0, 100_000),
+            r.author(delivery, dd.author()),
+            r.bool(delivery, "heal_dependabot", "delivery.", dd.healDependabot()));
 
     Mapping llm = r.section(top, "llm");
     r.keys(llm, "llm.", LLM);
@@ -128,7 +160,9 @@ public final class ConfigLoader {
             r.string(llm, "model", "llm.", dl.model()),
             r.integer(llm, "max_output_tokens", "llm.", dl.maxOutputTokens(), 256, 200_000),
             r.decimal(llm, "max_cost_usd_per_heal", "llm.", dl.maxCostUsdPerHeal(), 0, 1000),
-            r.bool(llm, "send_source", "llm.", dl.sendSource()));
+            r.bool(llm, "send_source", "llm.", dl.sendSource()),
+            r.integer(llm, "call_timeout_seconds", "llm.", dl.callTimeoutSeconds(), 1, 3600),
+            r.integer(llm, "max_seconds_per_heal", "llm.", dl.maxSecondsPerHeal(), 1, 86_400));
 
     Mapping timeouts = r.section(top, "timeouts");
     r.keys(timeouts, "timeouts.", TIMEOUTS);
@@ -297,8 +331,35 @@ public final class ConfigLoader {
                   + g
                   + "`: globs are relative to the repository; `..` and `~` are not allowed");
         }
+        try {
+          Glob.of(g);
+        } catch (Glob.Invalid e) {
+          throw error(
+              line(m, key),
+              shown,
+              "holds `"
+                  + g
+                  + "`, which is not a glob selfheal can match: "
+                  + e.getMessage()
+                  + " (gitignore syntax: *, ?, **, [abc], [a-z], [!a], \\ escapes, a leading !)");
+        }
       }
       return globs;
+    }
+
+    Author author(Mapping m, Author dflt) throws ConfigException {
+      String v = string(m, "author", "delivery.", null);
+      if (v == null) {
+        return dflt;
+      }
+      return Author.parse(v)
+          .orElseThrow(
+              () ->
+                  error(
+                      line(m, "author"),
+                      "delivery.author",
+                      "must be \"Name <email>\" (e.g. \"acme-bot <bot@acme.example>\"), not "
+                          + show(v)));
     }
 
     LlmProvider provider(Mapping m) throws ConfigException {

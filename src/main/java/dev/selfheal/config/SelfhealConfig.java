@@ -15,7 +15,7 @@ public record SelfhealConfig(
 
   /** Paths no fix may touch whatever the configuration says. */
   public static final List<String> ALWAYS_FORBIDDEN =
-      List.of(".git/**", ".github/**", ".selfheal.yml");
+      List.of("**/.git/**", ".github/**", ".selfheal.yml", ".selfheal.yaml");
 
   public static final List<String> DEFAULT_FORBIDDEN =
       List.of("**/migrations/**", "**/.env*", "**/secrets/**", "**/auth/**", "**/payment/**");
@@ -31,7 +31,13 @@ public record SelfhealConfig(
       forbiddenPaths = List.copyOf(forbiddenPaths);
     }
 
-    /** The user's globs, the defaults and the always-forbidden paths, in one list. */
+    /** How many of {@link #forbiddenPaths} come first and hold whatever the user adds. */
+    private static final int FIXED = ALWAYS_FORBIDDEN.size() + DEFAULT_FORBIDDEN.size();
+
+    /**
+     * The always-forbidden paths, the defaults, then the user's globs in their order (a user's
+     * negation is meaningful only after what it re-includes).
+     */
     public static List<Glob> withDefaults(List<String> userGlobs) {
       List<Glob> all = new ArrayList<>();
       for (String g : ALWAYS_FORBIDDEN) {
@@ -42,35 +48,87 @@ public record SelfhealConfig(
       }
       for (String g : userGlobs) {
         Glob glob = Glob.of(g);
-        if (!all.contains(glob)) {
-          all.add(glob);
+        int known = all.indexOf(glob);
+        if (known < 0 || known >= FIXED) {
+          all.add(glob); // a default repeated adds nothing; the user's own order is kept
         }
       }
       return all;
     }
 
+    /**
+     * Fails closed: a path that is not canonical is forbidden. The always-forbidden paths and the
+     * defaults hold whatever follows them; among the user's own patterns the last that matches
+     * decides, so a {@code !pattern} re-includes what an earlier user pattern excluded (as in
+     * .gitignore), never a default.
+     */
     public boolean isForbidden(String path) {
-      return forbiddenPaths.stream().anyMatch(g -> g.matches(path));
+      if (dev.selfheal.model.RepoPath.problem(path).isPresent()
+          || dev.selfheal.model.RepoPath.isGitInternal(path)) {
+        return true;
+      }
+      boolean forbidden = false;
+      for (int i = 0; i < forbiddenPaths.size(); i++) {
+        Glob g = forbiddenPaths.get(i);
+        if (!g.matches(path)) {
+          continue;
+        }
+        if (i < FIXED) {
+          return true;
+        }
+        forbidden = !g.negated();
+      }
+      return forbidden;
     }
   }
 
+  /**
+   * @param author who selfheal's commits say wrote them
+   * @param healDependabot heal Dependabot's branches too (off: its PRs are a person's to judge)
+   */
   public record Delivery(
       List<String> labels,
       List<String> reviewers,
       int maxAttemptsPerFingerprint,
-      int cooldownMinutes) {
+      int cooldownMinutes,
+      Author author,
+      boolean healDependabot) {
     public Delivery {
       labels = List.copyOf(labels);
       reviewers = List.copyOf(reviewers);
+      java.util.Objects.requireNonNull(author, "author");
+    }
+
+    public Delivery(
+        List<String> labels,
+        List<String> reviewers,
+        int maxAttemptsPerFingerprint,
+        int cooldownMinutes) {
+      this(labels, reviewers, maxAttemptsPerFingerprint, cooldownMinutes, Author.DEFAULT, false);
     }
   }
 
+  /**
+   * @param callTimeoutSeconds one model call, its whole answer included
+   * @param maxSecondsPerHeal all the model calls of one heal, retries and pauses included
+   */
   public record Llm(
       LlmProvider provider,
       String model,
       int maxOutputTokens,
       double maxCostUsdPerHeal,
-      boolean sendSource) {}
+      boolean sendSource,
+      int callTimeoutSeconds,
+      int maxSecondsPerHeal) {
+    public Llm(
+        LlmProvider provider,
+        String model,
+        int maxOutputTokens,
+        double maxCostUsdPerHeal,
+        boolean sendSource) {
+      this(provider, model, maxOutputTokens, maxCostUsdPerHeal, sendSource, 120, 600);
+    }
+  }
 
   public record Timeouts(int commandSeconds) {
     public Duration command() {

@@ -18,12 +18,15 @@ public final class PrBody {
   private PrBody() {}
 
   public static String title(PrEvidence e) {
-    return "fix: auto-heal " + e.summary();
+    return "fix: " + e.summary();
   }
 
   /** The commit message: a conventional subject, the diagnosis in the body. */
   public static String commitMessage(PrEvidence e, Redactor redactor) {
     StringBuilder b = new StringBuilder(title(e)).append("\n\n");
+    if (e.context() != null && e.context().breaking() != null) {
+      b.append("Fixes the failure from ").append(e.context().breaking().shortSha()).append(".\n\n");
+    }
     for (Diagnosis d : e.diagnoses()) {
       b.append(d.failureType().wire()).append(": ").append(d.rootCause()).append("\n");
     }
@@ -33,26 +36,64 @@ public final class PrBody {
 
   /** The human part only, also written to the job's step summary. */
   public static String summary(PrEvidence e, Redactor redactor) {
-    return redactor.redact(human(e, true));
+    return redactor.redact(inert(human(e, true)));
   }
 
   public static String render(PrEvidence e, int attempts, Instant now, Redactor redactor) {
     String block = ReportBlock.render(e.reportJson(), attempts, now);
-    String body = human(e, true) + "\n" + block + "\n";
+    String body = inert(human(e, true)) + "\n" + block + "\n";
     if (body.length() > MAX) {
-      body = human(e, false) + "\n" + block + "\n";
+      body = inert(human(e, false)) + "\n" + block + "\n";
     }
     return redactor.redact(body);
   }
 
+  /**
+   * Text a model, a log or a commit wrote, made unable to open an HTML comment: a diagnosis that
+   * carries {@code <!-- selfheal:attempts 0 ... -->} must not read as selfheal's own marker.
+   */
+  static String inert(String text) {
+    return text.replace("<!--", "&lt;!--").replace("-->", "--&gt;");
+  }
+
   private static String human(PrEvidence e, boolean withDiff) {
     StringBuilder b = new StringBuilder();
+    PrContext c = e.context();
     b.append("selfheal found why `")
         .append(e.targetBranch())
         .append("` fails at ")
         .append(shortSha(e.failingCommit()))
         .append(
             " and proposes this fix. It was validated in an isolated copy; a person decides.\n\n");
+    if (c != null) {
+      if (c.runUrl() != null) {
+        b.append("- **Failing run:** ").append(c.runUrl());
+        if (!c.failedJobs().isEmpty()) {
+          b.append(" — failed job(s): ");
+          b.append(
+              String.join(
+                  ", ",
+                  c.failedJobs().stream()
+                      .map(j -> "[" + oneLine(j.name()).replace("]", ")") + "](" + j.url() + ")")
+                      .toList()));
+        }
+        b.append("\n");
+      }
+      if (c.breaking() != null) {
+        PrContext.Commit k = c.breaking();
+        b.append("- **Broke in:** ")
+            .append(k.shortSha())
+            .append(" ")
+            .append(oneLine(k.subject()).replace("`", "'"))
+            .append(" — by ")
+            .append(oneLine(k.author()));
+        if (k.login() != null && k.login().matches("[A-Za-z0-9-]+(\\[bot])?")) {
+          b.append(" (@").append(k.login()).append(")");
+        }
+        b.append("\n");
+      }
+      b.append("- **Failed:** `").append(c.command().replace("`", "'")).append("`\n\n");
+    }
     b.append("## Diagnosis\n\n");
     for (Diagnosis d : e.diagnoses()) {
       b.append("- **Root cause:** ").append(oneLine(d.rootCause())).append("\n");
@@ -88,9 +129,24 @@ public final class PrBody {
           .append(String.join("`, `", e.targetedTests().stream().limit(20).toList()))
           .append("`\n");
     }
-    b.append("- **After, the full command:** passes, ")
+    boolean others = c != null && !c.preExisting().isEmpty();
+    b.append("- **After, the full command:** ")
+        .append(c == null ? "" : "`" + c.command().replace("`", "'") + "` ")
+        .append(others ? "runs with no failure of this fix's making, " : "passes, ")
         .append(e.fullTestsRun())
         .append(" test(s) run, none newly failing, no fewer than before\n");
+    if (c != null && c.targetedCommand() != null) {
+      b.append("- **The failing tests re-run with:** `")
+          .append(c.targetedCommand().replace("`", "'"))
+          .append("`\n");
+    }
+    if (c != null && !c.preExisting().isEmpty()) {
+      b.append("- **Not this fix's doing:** these fail on the last commit where the suite ran")
+          .append(" too, or passed when run again, so they do not block it:\n");
+      c.preExisting().stream()
+          .limit(20)
+          .forEach(p -> b.append("  - `").append(oneLine(p)).append("`\n"));
+    }
     b.append("\n## Guardrails\n\n");
     if (e.guardrailViolations().isEmpty()) {
       b.append("All passed (size, forbidden paths, paths, confidence, test weakening, checks")
@@ -111,42 +167,40 @@ public final class PrBody {
               e.llmTokens(),
               e.llmCostUsd()));
     }
+    if (c != null) {
+      b.append("\n\n## Try it locally\n\n```sh\ngit fetch origin ")
+          .append(c.fixBranch())
+          .append(" && git checkout FETCH_HEAD && ")
+          .append(c.command().replace("`", "'"))
+          .append("\n```");
+    }
     b.append("\n\n## Revert\n\n");
     b.append("Not merged yet: close this PR and selfheal will not propose a fix for this failure")
         .append(
             " again. Merged: `git revert -m 1 <merge commit>` (or `git revert <commit>` after a")
         .append(" squash).\n");
+    b.append("\n---\n<sub>Proposed by selfheal ")
+        .append(c == null ? dev.selfheal.model.SelfhealVersion.current() : c.version())
+        .append(". It never merges; the auto-heal label marks its PRs.</sub>\n");
     return b.toString();
   }
 
   /** Added and removed lines per file of a unified diff. */
   static Map<String, String> diffStat(String diff) {
-    Map<String, int[]> counts = new LinkedHashMap<>();
-    String file = null;
-    for (String line : diff.split("\n", -1)) {
-      if (line.startsWith("+++ ")) {
-        String p = line.substring(4).strip();
-        file = p.startsWith("b/") ? p.substring(2) : p;
-        if (file.equals("/dev/null")) {
-          file = null;
-        }
-      } else if (line.startsWith("--- ")) {
-        String p = line.substring(4).strip();
-        file = p.startsWith("a/") ? p.substring(2) : p; // a deletion names it here only
-      } else if (file != null && line.startsWith("+")) {
-        counts.computeIfAbsent(file, k -> new int[2])[0]++;
-      } else if (file != null && line.startsWith("-")) {
-        counts.computeIfAbsent(file, k -> new int[2])[1]++;
-      }
-    }
     Map<String, String> out = new LinkedHashMap<>();
-    counts.forEach((f, c) -> out.put(f, "+" + c[0] + " −" + c[1]));
+    for (dev.selfheal.model.UnifiedDiffs.FileLines f : dev.selfheal.model.UnifiedDiffs.read(diff)) {
+      out.merge(
+          f.path(),
+          "+" + f.added().size() + " −" + f.removed().size(),
+          (a, b) -> a); // one per file
+    }
     return out;
   }
 
+  /** One line of at most 300 characters, cut at a word, never inside one. */
   private static String oneLine(String s) {
     String t = s == null ? "" : s.strip().replaceAll("\\s+", " ");
-    return t.length() > 300 ? t.substring(0, 297) + "..." : t;
+    return PrTitle.cut(t, 300);
   }
 
   private static String shortSha(String sha) {

@@ -23,7 +23,8 @@ public record PrEvidence(
     double llmCostUsd,
     String failingCommit,
     String targetBranch,
-    String reportJson) {
+    String reportJson,
+    PrContext context) {
   public PrEvidence {
     diagnoses = List.copyOf(diagnoses);
     strategies = List.copyOf(strategies);
@@ -39,9 +40,8 @@ public record PrEvidence(
     }
   }
 
-  /** One line for the PR title and the commit subject. */
+  /** One line for the PR title and the commit subject: what the fix changes. */
   public String summary() {
-    String s = diagnoses.get(0).rootCause().strip().replaceAll("\\s+", " ");
-    return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    return PrTitle.of(diagnoses, strategies);
   }
 }

@@ -43,7 +43,8 @@ public final class PullRequestDelivery {
       String defaultBranch,
       List<String> labels,
       List<String> reviewers,
-      String dispatchWorkflow) {}
+      String dispatchWorkflow,
+      dev.selfheal.config.Author author) {}
 
   public record Result(
       String branch,
@@ -149,11 +150,12 @@ public final class PullRequestDelivery {
    */
   private boolean push(Proposal p, String branch) throws IOException, DeliveryException {
     String commit =
-        Remote.commitFiles(git, p.failingCommit(), p.files(), p.commitMessage(), scratch);
+        Remote.commitFiles(
+            git, p.failingCommit(), p.files(), p.commitMessage(), scratch, p.author());
     Optional<String> tip = remote.branchTip(branch);
     if (tip.isPresent()) {
       String fetched = remote.fetch(branch);
-      if (!Remote.madeBySelfheal(git, fetched)) {
+      if (!Remote.madeBySelfheal(git, fetched, p.author())) {
         throw new DeliveryException(
             branch
                 + " on origin has a commit selfheal did not make; it is a person's now and"

@@ -69,13 +69,29 @@ public final class ReportBlock {
 
   public record Attempts(int count, Instant last) {}
 
+  /**
+   * The attempts marker: the one right after the report block (the last in the body), never a
+   * look-alike earlier in the text.
+   */
   public static Optional<Attempts> attempts(String body) {
-    Matcher m = ATTEMPTS.matcher(body == null ? "" : body);
-    if (!m.find()) {
+    String b = body == null ? "" : body;
+    Matcher report = REPORT.matcher(b);
+    int from = 0;
+    while (report.find()) {
+      from = report.end();
+    }
+    Matcher m = ATTEMPTS.matcher(b);
+    String count = null;
+    String last = null;
+    for (boolean found = m.find(from); found; found = m.find()) {
+      count = m.group(1);
+      last = m.group(2);
+    }
+    if (count == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new Attempts(Integer.parseInt(m.group(1)), Instant.parse(m.group(2))));
+      return Optional.of(new Attempts(Integer.parseInt(count), Instant.parse(last)));
     } catch (NumberFormatException | DateTimeParseException e) {
       return Optional.empty();
     }

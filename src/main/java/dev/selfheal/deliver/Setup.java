@@ -13,13 +13,34 @@ import java.util.List;
  * checks out without persisting credentials, and gives the token to the push alone.
  */
 public final class Setup {
-  /** The action this repository publishes; pin it to a release you have vetted. */
-  public static final String ACTION = "selfheal-dev/selfheal@v1";
+  /** The Action's repository; a release tag of it is what the workflow uses. */
+  public static final String ACTION_REPOSITORY = "selfheal-dev/selfheal";
 
   public static final String WORKFLOW = ".github/workflows/self-heal.yml";
   public static final String CONFIG = ".selfheal.yml";
 
+  /** What CI commands selfheal infers by itself: no need to write them into the config. */
+  private static final java.util.Set<String> INFERRED =
+      java.util.Set.of(
+          "mvn -B verify",
+          "./mvnw -B verify",
+          "./gradlew check",
+          "gradle check",
+          "npm test",
+          "pytest");
+
   private Setup() {}
+
+  /** The release this build of selfheal belongs to ({@code 0.2.0} for {@code 0.2.0-SNAPSHOT}). */
+  public static String releaseVersion() {
+    String v = dev.selfheal.model.SelfhealVersion.current();
+    return v.endsWith("-SNAPSHOT") ? v.substring(0, v.length() - "-SNAPSHOT".length()) : v;
+  }
+
+  /** The Action as a workflow uses it: this release's tag. */
+  public static String action() {
+    return ACTION_REPOSITORY + "@v" + releaseVersion();
+  }
 
   /** The CI workflow to heal could not be chosen; the message lists what there is. */
   public static final class SetupException extends Exception {
@@ -28,25 +49,29 @@ public final class Setup {
     }
   }
 
-  public record Written(List<Path> files, String ciWorkflow) {}
+  public record Written(List<Path> files, CiJob ci) {}
 
   /** Picks the CI workflow by its {@code name:}: the one given, else the only CI workflow there. */
-  public static String chooseWorkflow(Path repo, String asked) throws IOException, SetupException {
+  public static ActionsWorkflows.Workflow chooseWorkflow(Path repo, String asked)
+      throws IOException, SetupException {
     List<ActionsWorkflows.Workflow> all = new ArrayList<>(ActionsWorkflows.list(repo));
     all.removeIf(w -> w.file().endsWith("self-heal.yml"));
     List<String> names = all.stream().map(ActionsWorkflows.Workflow::name).toList();
     if (asked != null) {
-      if (!names.contains(asked)) {
-        throw new SetupException(
-            "no workflow named \"" + asked + "\" in .github/workflows (there: " + names + ")");
-      }
-      return asked;
+      return all.stream()
+          .filter(w -> w.name().equals(asked))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new SetupException(
+                      "no workflow named \""
+                          + asked
+                          + "\" in .github/workflows (there: "
+                          + names
+                          + ")"));
     }
-    List<String> ci =
-        all.stream()
-            .filter(ActionsWorkflows.Workflow::isCi)
-            .map(ActionsWorkflows.Workflow::name)
-            .toList();
+    List<ActionsWorkflows.Workflow> ci =
+        all.stream().filter(ActionsWorkflows.Workflow::isCi).toList();
     if (ci.size() == 1) {
       return ci.get(0);
     }
@@ -57,10 +82,12 @@ public final class Setup {
               + "; add one, or name it with --workflow NAME");
     }
     throw new SetupException(
-        "several CI workflows: " + ci + "; say which one selfheal heals with --workflow NAME");
+        "several CI workflows: "
+            + ci.stream().map(ActionsWorkflows.Workflow::name).toList()
+            + "; say which one selfheal heals with --workflow NAME");
   }
 
-  public static Written write(Path repo, String ciWorkflow, boolean force)
+  public static Written write(Path repo, ActionsWorkflows.Workflow ciWorkflow, boolean force)
       throws IOException, SetupException {
     Path workflow = repo.resolve(WORKFLOW);
     Path config = repo.resolve(CONFIG);
@@ -74,17 +101,46 @@ public final class Setup {
       throw new SetupException(
           exists + " already exist(s); nothing was written (use --force to overwrite)");
     }
+    boolean healDependabot = false;
+    try {
+      healDependabot =
+          dev.selfheal.config.ConfigLoader.load(repo, null).delivery().healDependabot();
+    } catch (dev.selfheal.config.ConfigException e) {
+      throw new SetupException(e.getMessage());
+    }
+    CiJob ci = CiJob.read(ciWorkflow.file());
+    ci =
+        new CiJob(
+            ciWorkflow.name(),
+            ci.jobId(),
+            ci.runsOn(),
+            ci.setupSteps(),
+            ci.services(),
+            ci.env(),
+            ci.checkCommand(),
+            ci.leftOut());
     List<Path> written = new ArrayList<>();
-    writeAtomically(workflow, workflow(ciWorkflow));
+    writeAtomically(
+        workflow,
+        HealWorkflow.render(
+            ci, action(), ActionsWorkflows.acceptsDispatch(ciWorkflow.file()), healDependabot));
     written.add(workflow);
-    writeAtomically(config, CONFIG_TEXT);
+    writeAtomically(config, configText(ci));
     written.add(config);
-    return new Written(written, ciWorkflow);
+    return new Written(written, ci);
   }
 
-  static String workflow(String ciWorkflow) {
-    String quoted = "\"" + ciWorkflow.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    return WORKFLOW_TEXT.replace("@CI@", quoted).replace("@ACTION@", ACTION);
+  /** The commented defaults; CI's own check command when it is not what selfheal infers. */
+  static String configText(CiJob ci) {
+    if (ci.checkCommand().isEmpty() || INFERRED.contains(ci.checkCommand().get())) {
+      return CONFIG_TEXT;
+    }
+    String cmd = ci.checkCommand().get();
+    String quoted = "\"" + cmd.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    return CONFIG_TEXT.replaceFirst(
+        "(?m)^command: null\n",
+        java.util.regex.Matcher.quoteReplacement(
+            "command: " + quoted + "   # as CI's job " + ci.jobId() + " runs its checks\n"));
   }
 
   private static void writeAtomically(Path file, String text) throws IOException {
@@ -98,79 +154,35 @@ public final class Setup {
     }
   }
 
-  /** What a GitLab pipeline can do: heal and keep the patch and report (no merge request). */
+  /**
+   * What a GitLab pipeline can do: heal and keep the patch and report (no merge request). It
+   * installs the release jar, checked against its published SHA-256.
+   */
   public static String gitlabJob() {
     return """
         # .gitlab-ci.yml: heal a failed pipeline and keep the validated patch and the report.
         # selfheal does not open merge requests on GitLab; a person applies the patch.
+        # Run it in the image your test job uses (the project's own JDK, Node, Python), with a
+        # Java 17+ for selfheal itself (SELFHEAL_JAVA, if java on the PATH is older).
         selfheal:
           stage: .post
           when: on_failure
           image: maven:3.9-eclipse-temurin-17
           variables:
             GIT_DEPTH: 0
+            SELFHEAL_VERSION: "@VERSION@"
           script:
-            - git clone --depth 1 https://github.com/selfheal-dev/selfheal.git /tmp/selfheal
-            - mvn -B -q -f /tmp/selfheal/pom.xml package -DskipTests
-            - java -jar /tmp/selfheal/target/selfheal.jar heal --report selfheal-report.json > selfheal.patch || true
+            - curl -fsSLO "https://github.com/@REPO@/releases/download/v$SELFHEAL_VERSION/selfheal-$SELFHEAL_VERSION.jar"
+            - curl -fsSLO "https://github.com/@REPO@/releases/download/v$SELFHEAL_VERSION/selfheal-$SELFHEAL_VERSION.jar.sha256"
+            - sha256sum -c "selfheal-$SELFHEAL_VERSION.jar.sha256"
+            - ${SELFHEAL_JAVA:-java} -jar "selfheal-$SELFHEAL_VERSION.jar" heal --report selfheal-report.json > selfheal.patch || true
           artifacts:
             when: always
             paths: [selfheal.patch, selfheal-report.json]
-        """;
+        """
+        .replace("@VERSION@", releaseVersion())
+        .replace("@REPO@", ACTION_REPOSITORY);
   }
-
-  private static final String WORKFLOW_TEXT =
-      """
-      # Written by `selfheal init`. When CI fails on a branch of this repository, selfheal
-      # reproduces the failure, fixes it if it can, validates the fix by running the tests, and
-      # opens a pull request labelled auto-heal for a person to review. It never merges.
-      name: self-heal
-
-      on:
-        workflow_run:
-          workflows: [@CI@]
-          types: [completed]
-
-      permissions:
-        contents: write        # push the selfheal/* fix branch
-        pull-requests: write   # open the PR, label it, ask reviewers
-        actions: read          # read the failed run's jobs and logs
-
-      concurrency:
-        group: self-heal-${{ github.event.workflow_run.head_branch }}
-        cancel-in-progress: false
-
-      jobs:
-        heal:
-          # Only failed runs of this repository's own branches: a fork's code must never run with
-          # this repository's secrets.
-          if: >-
-            github.event.workflow_run.conclusion == 'failure' &&
-            github.event.workflow_run.head_repository.full_name == github.repository
-          runs-on: ubuntu-latest
-          timeout-minutes: 60
-          steps:
-            - uses: actions/checkout@v4
-              with:
-                ref: ${{ github.event.workflow_run.head_sha }}
-                fetch-depth: 0               # the breaking change: back to the last green commit
-                persist-credentials: false   # the token is given to selfheal's push alone
-            - uses: @ACTION@
-              with:
-                args: heal --pr --github-run ${{ github.event.workflow_run.id }}
-              env:
-                GITHUB_TOKEN: ${{ github.token }}
-                # A GitHub App or fine-grained token, if you have one: its PRs start CI by themselves.
-                SELFHEAL_GITHUB_TOKEN: ${{ secrets.SELFHEAL_GITHUB_TOKEN }}
-                # The LLM tier, for what no recipe fits (optional: recipes need no key).
-                ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}
-                OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}
-                # A shared history for `selfheal report` (optional; without it, `selfheal sync`
-                # rebuilds the history from the auto-heal PRs).
-                SELFHEAL_DB_URL: ${{ secrets.SELFHEAL_DB_URL }}
-                SELFHEAL_DB_USER: ${{ secrets.SELFHEAL_DB_USER }}
-                SELFHEAL_DB_PASSWORD: ${{ secrets.SELFHEAL_DB_PASSWORD }}
-      """;
 
   private static final String CONFIG_TEXT =
       """
@@ -197,6 +209,8 @@ public final class Setup {
         reviewers: []               # logins, or org/team
         max_attempts_per_fingerprint: 3   # then a person must look
         cooldown_minutes: 60
+        author: "selfheal[bot] <selfheal[bot]@users.noreply.github.com>"   # the fix commits' author
+        heal_dependabot: false      # heal Dependabot's branches too (re-run selfheal init after)
 
       llm:
         provider: auto              # auto | anthropic | openai | none
@@ -204,6 +218,8 @@ public final class Setup {
         max_output_tokens: 4096
         max_cost_usd_per_heal: 1.00
         send_source: true           # false: only logs and diagnostics leave the machine
+        call_timeout_seconds: 120   # one model call, its whole answer included
+        max_seconds_per_heal: 600   # all model calls of one heal, retries included
 
       timeouts:
         command_seconds: 900

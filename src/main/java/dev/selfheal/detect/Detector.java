@@ -51,6 +51,9 @@ public final class Detector {
     }
     Detection fromLog = fromLog(run.output(), paths, run, fromReports);
     notices.addAll(fromLog.notices());
+    if (outcomes.isEmpty()) {
+      outcomes.addAll(fromLog.outcomes()); // a runner that writes no report, only its output
+    }
     List<Failure> failures = new ArrayList<>(fromLog.failures());
     if (run.timedOut()) {
       failures.add(
@@ -104,7 +107,7 @@ public final class Detector {
       if (r.testsRanZero() && run == null && hasTests(paths)) {
         notices.add("the log says no test ran (Tests run: 0) although the repository has tests");
       }
-      return new Detection(Folding.fold(all), List.of(), run, notices, r.lines());
+      return new Detection(Folding.fold(all), r.outcomes(), run, notices, r.lines());
     } catch (NoSuchFileException e) {
       throw new NoSuchFileException(log.toString(), null, "log file not found");
     }

@@ -24,4 +24,12 @@ public interface LogParser {
   default List<Failure> fallbacks(ParseContext ctx) {
     return List.of();
   }
+
+  /**
+   * Tests the log itself shows ran and how they ended, for runners that write no report file
+   * ({@code node --test}'s TAP): the evidence a test really executed.
+   */
+  default List<TestOutcome> outcomes() {
+    return List.of();
+  }
 }

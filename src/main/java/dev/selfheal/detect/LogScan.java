@@ -14,7 +14,8 @@ import java.util.List;
 public final class LogScan {
   private LogScan() {}
 
-  public record Result(List<Failure> failures, long lines, boolean testsRanZero) {}
+  public record Result(
+      List<Failure> failures, long lines, boolean testsRanZero, List<TestOutcome> outcomes) {}
 
   public static Result scan(InputStream in, PathResolver paths) throws IOException {
     ParseContext ctx = new ParseContext(paths);
@@ -41,11 +42,14 @@ public final class LogScan {
       }
       List<Failure> found = new ArrayList<>();
       List<Failure> fallbacks = new ArrayList<>();
+      List<TestOutcome> outcomes = new ArrayList<>();
       for (LogParser p : parsers) {
         found.addAll(p.finish(ctx));
         fallbacks.addAll(p.fallbacks(ctx));
+        outcomes.addAll(p.outcomes());
       }
-      return new Result(found.isEmpty() ? fallbacks : found, src.lineNumber(), zero && !someTests);
+      return new Result(
+          found.isEmpty() ? fallbacks : found, src.lineNumber(), zero && !someTests, outcomes);
     }
   }
 }

@@ -15,6 +15,22 @@ import java.util.List;
 public final class RuleDiagnoser {
   private RuleDiagnoser() {}
 
+  /** What a compile-time failure is called in the language it happened in. */
+  private static String notLoading(Failure f) {
+    String file = f.file() == null ? "" : f.file();
+    String tool = f.details().tool() == null ? "" : f.details().tool();
+    if (file.endsWith(".py") || tool.contains("pytest") || tool.contains("python")) {
+      return "Python cannot load the code";
+    }
+    if (file.matches(".*\\.(ts|tsx|mts|cts)$") || tool.equals("tsc")) {
+      return "the TypeScript does not type-check";
+    }
+    if (file.matches(".*\\.(js|mjs|cjs|jsx)$")) {
+      return "the JavaScript cannot be loaded";
+    }
+    return "the code does not compile";
+  }
+
   public static Diagnosis diagnose(Failure f) {
     List<String> files = new ArrayList<>();
     if (f.file() != null) {
@@ -33,7 +49,7 @@ public final class RuleDiagnoser {
     String headline = f.message().lines().findFirst().orElse("");
     String root =
         switch (f.kind()) {
-          case COMPILE_ERROR -> "the code does not compile" + where + ": " + headline;
+          case COMPILE_ERROR -> notLoading(f) + where + ": " + headline;
           case TEST_FAILURE ->
               "test "
                   + f.test()

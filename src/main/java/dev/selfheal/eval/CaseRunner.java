@@ -88,7 +88,14 @@ final class CaseRunner {
           new HealPipeline(env)
               .heal(
                   new HealRequest(
-                      repo, c.command(), logs, HealReport.DeliveryMode.DRY_RUN, null, config, !llm),
+                          repo,
+                          c.command(),
+                          logs,
+                          HealReport.DeliveryMode.DRY_RUN,
+                          null,
+                          config,
+                          !llm)
+                      .asRehearsal(),
                   Progress.silent());
       Map<String, Grade> grades = new java.util.LinkedHashMap<>();
       grades.put("execution", Graders.execution(c, r.report()));

@@ -38,10 +38,19 @@ public final class Drill {
       Status status,
       Grader.Verdict verdict,
       String why,
-      double seconds) {}
+      double seconds,
+      String refusedBy) {
+    /** Missed only because a setting refused the fix: which setting would allow it. */
+    public boolean refusedByConfig() {
+      return verdict == Grader.Verdict.MISSED && refusedBy != null;
+    }
+  }
 
   public record Report(List<Case> cases, Map<String, int[]> byCategory) {
-    /** Per category: {broken, expected a fix, correct, wrong, missed, rightly declined}. */
+    /**
+     * Per category: {broken, expected a fix, correct, wrong, missed, rightly declined, refused by
+     * config}; a fix a setting refused counts as refused, not missed.
+     */
     public Double rate(String category) {
       int[] c = byCategory.get(category);
       return c == null || c[1] == 0 ? null : (double) c[2] / c[1];
@@ -93,23 +102,35 @@ public final class Drill {
           new HealPipeline(scratch)
               .heal(
                   new HealRequest(
-                      clone, null, null, HealReport.DeliveryMode.APPLY, null, null, false),
+                          clone, null, null, HealReport.DeliveryMode.APPLY, null, null, false)
+                      .asRehearsal(),
                   Progress.silent())
               .report();
       ScratchRepo.Changes ch = ScratchRepo.changes(clone);
       Grader.Verdict v = Grader.grade(b, r.status() == Status.HEALED, ch.before(), ch.after());
       String category = GoldenSet.category(b.kind());
-      Case c = new Case(b, category, r.status(), v, r.reason(), (System.nanoTime() - t0) / 1e9);
+      Case c =
+          new Case(
+              b,
+              category,
+              r.status(),
+              v,
+              r.reason(),
+              (System.nanoTime() - t0) / 1e9,
+              r.refused() == null ? null : r.refused().allowedBy());
       cases.add(c);
-      int[] k = by.computeIfAbsent(category, x -> new int[6]);
+      int[] k = by.computeIfAbsent(category, x -> new int[7]);
       if (r.status() != Status.NO_FAILURE) {
         k[0]++;
         k[1] += b.expected().recipe() != null ? 1 : 0;
-        k[2 + v.ordinal()]++;
+        k[c.refusedByConfig() ? 6 : 2 + v.ordinal()]++;
       }
       out.printf(
           "%-9s %s → %s (%.0f s)%n",
-          v.name().toLowerCase(java.util.Locale.ROOT), b.id(), r.status().wire(), c.seconds());
+          c.refusedByConfig() ? "refused" : v.name().toLowerCase(java.util.Locale.ROOT),
+          b.id(),
+          r.status().wire(),
+          c.seconds());
     }
     return new Report(cases, by);
   }

@@ -285,15 +285,7 @@ public final class Evaluation {
   }
 
   static String version() {
-    try (var in = Evaluation.class.getResourceAsStream("/dev/selfheal/version.properties")) {
-      var p = new java.util.Properties();
-      if (in != null) {
-        p.load(in);
-      }
-      return p.getProperty("version", "unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
+    return dev.selfheal.model.SelfhealVersion.current();
   }
 
   /** What decides the healer's behaviour: its default configuration, its recipes, the LLM mode. */

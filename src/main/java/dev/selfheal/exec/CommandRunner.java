@@ -17,14 +17,27 @@ import java.util.concurrent.TimeUnit;
 /**
  * The one place that starts processes. A command runs under {@code /bin/sh -c} in a scrubbed
  * environment, stdin from /dev/null, output streamed to a file; on timeout or JVM shutdown the
- * whole process tree is killed, not just the shell.
+ * whole process tree is killed, not just the shell. And when a command ends, whatever it left
+ * running is killed too — a daemon, a server a test started, a process that escaped into its own
+ * session with {@code setsid}: each command's processes carry a cookie in their environment (as
+ * Jenkins' process-tree killer does), which survives re-parenting and new sessions.
  */
 public final class CommandRunner {
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+  private static final Set<String> LIVE_COOKIES = ConcurrentHashMap.newKeySet();
+
+  /** The variable that marks every process a command started. */
+  static final String COOKIE = "SELFHEAL_PROCESS_COOKIE";
 
   static {
     Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> LIVE.forEach(CommandRunner::killTree), "selfheal-kill"));
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  LIVE.forEach(CommandRunner::killTree);
+                  LIVE_COOKIES.forEach(Leftovers::kill);
+                },
+                "selfheal-kill"));
   }
 
   private final Map<String, String> baseEnv;
@@ -67,11 +80,20 @@ public final class CommandRunner {
     pb.environment().clear();
     pb.environment().putAll(baseEnv);
     pb.environment().putAll(CleanEnvironment.scrub(spec.extraEnv()));
+    String cookie = java.util.UUID.randomUUID().toString();
+    pb.environment().put(COOKIE, cookie);
     pb.redirectErrorStream(true);
     pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
     Instant start = clock.instant();
     long t0 = System.nanoTime();
-    Process p = pb.start();
+    LIVE_COOKIES.add(cookie);
+    Process p;
+    try {
+      p = pb.start();
+    } catch (IOException e) {
+      LIVE_COOKIES.remove(cookie);
+      throw e;
+    }
     LIVE.add(p);
     OutputPump pump = new OutputPump(p.getInputStream(), spec.output(), spec.maxOutputBytes());
     Thread pumper = new Thread(pump, "selfheal-output");
@@ -91,6 +113,8 @@ public final class CommandRunner {
       throw new IOException("interrupted while running: " + spec.command(), e);
     } finally {
       LIVE.remove(p);
+      Leftovers.kill(cookie);
+      LIVE_COOKIES.remove(cookie);
     }
     if (pump.failure != null) {
       throw new IOException("cannot write command output to " + spec.output(), pump.failure);

@@ -10,12 +10,12 @@ import java.util.Optional;
  * or {@code \}. Anything the shell would interpret (variables, globs, redirections, pipes, {@code
  * ;}, escapes) makes it empty: such a command only a real shell runs faithfully.
  */
-final class ShellWords {
+public final class ShellWords {
   private static final String PLAIN = "-_=.,/:#@+%^";
 
   private ShellWords() {}
 
-  static Optional<List<String>> split(String command) {
+  public static Optional<List<String>> split(String command) {
     List<String> words = new ArrayList<>();
     StringBuilder word = null;
     int i = 0;

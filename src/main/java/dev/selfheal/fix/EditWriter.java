@@ -1,12 +1,14 @@
 package dev.selfheal.fix;
 
 import dev.selfheal.model.Edit;
+import dev.selfheal.model.RepoPath;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +16,10 @@ import java.util.Map;
 
 /**
  * Applies edits to files under a root, all or none: every edit is checked against the file's text
- * first, then the files are written. A UTF-8 BOM and the file's line endings survive; a file that
- * is not UTF-8 is refused rather than rewritten in another charset.
+ * first ({@link #preview}), the caller guards the result, then the files are written ({@link
+ * #write}). Paths must be canonical and repo-relative; no symbolic link is followed, in reading or
+ * writing, and nothing inside {@code .git} is touched. A UTF-8 BOM and the file's line endings
+ * survive; a file that is not UTF-8 is refused rather than rewritten in another charset.
  */
 public final class EditWriter {
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -40,10 +44,7 @@ public final class EditWriter {
       throws EditRejected, IOException {
     Map<String, String> texts = new LinkedHashMap<>(start);
     for (Edit e : edits) {
-      Path file = root.resolve(e.file()).normalize();
-      if (!file.startsWith(root)) {
-        throw new EditRejected(e.file() + ": outside the repository");
-      }
+      Path file = target(root, e.file());
       String text = texts.containsKey(e.file()) ? texts.get(e.file()) : read(file, e.file());
       Edit.Applied applied = e.applyTo(text);
       if (applied instanceof Edit.Applied.NotFound n) {
@@ -54,17 +55,44 @@ public final class EditWriter {
     return texts;
   }
 
+  /**
+   * Writes texts a {@link #preview} produced (and a guard accepted). Each path is checked again, so
+   * a folder swapped for a link since the preview is still refused; each file is replaced by a
+   * rename, which replaces the directory entry and never writes through a link.
+   */
+  public static void write(Path root, Map<String, String> texts) throws EditRejected, IOException {
+    Map<Path, String> checked = new LinkedHashMap<>();
+    for (Map.Entry<String, String> t : texts.entrySet()) {
+      Path file = target(root, t.getKey());
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        throw new EditRejected(t.getKey() + ": no such file");
+      }
+      checked.put(file, t.getValue());
+    }
+    for (Map.Entry<Path, String> t : checked.entrySet()) {
+      write(t.getKey(), t.getValue(), hasBom(t.getKey()));
+    }
+  }
+
+  /** Preview, then write: for callers that have no guard between the two (tests, tools). */
   public static Map<String, String> apply(Path root, List<Edit> edits)
       throws EditRejected, IOException {
     Map<String, String> texts = preview(root, edits);
-    for (Map.Entry<String, String> t : texts.entrySet()) {
-      write(root.resolve(t.getKey()), t.getValue(), hasBom(root.resolve(t.getKey())));
-    }
+    write(root, texts);
     return texts;
   }
 
+  /** The file an edit names, refused unless it is canonical and reached without a link. */
+  static Path target(Path root, String rel) throws EditRejected {
+    try {
+      return RepoPath.inside(root, rel);
+    } catch (RepoPath.Refused r) {
+      throw new EditRejected(r.getMessage());
+    }
+  }
+
   static String read(Path file, String name) throws EditRejected, IOException {
-    if (!Files.isRegularFile(file)) {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       throw new EditRejected(name + ": no such file");
     }
     byte[] bytes = Files.readAllBytes(file);

@@ -143,13 +143,31 @@ public final class FixContext {
     return JavaLanguage.parser(release());
   }
 
+  private final List<String> declined = new java.util.ArrayList<>();
+
+  /**
+   * A recipe that recognised the failure but will not fix it says why here (the expected value is
+   * spelt in a way it cannot follow unambiguously, say): the heal reports it instead of "no recipe
+   * fits".
+   */
+  public synchronized void decline(String why) {
+    declined.add(why);
+  }
+
+  /** The reasons given so far, and forgotten. */
+  public synchronized List<String> takeDeclines() {
+    List<String> out = List.copyOf(declined);
+    declined.clear();
+    return out;
+  }
+
   /** A file's text as an edit would see it (BOM dropped, line endings as they are). */
   public String read(String relativeFile) throws IOException {
     if (pending.containsKey(relativeFile)) {
       return pending.get(relativeFile);
     }
     try {
-      return EditWriter.read(repo.resolve(relativeFile), relativeFile);
+      return EditWriter.read(EditWriter.target(repo, relativeFile), relativeFile);
     } catch (EditWriter.EditRejected e) {
       throw new IOException(e.getMessage(), e);
     }

@@ -12,10 +12,12 @@ import dev.selfheal.model.DiagnosisSource;
 import dev.selfheal.model.Edit;
 import dev.selfheal.model.Failure;
 import dev.selfheal.model.Fix;
+import dev.selfheal.model.RepoPath;
 import dev.selfheal.model.StackFrame;
 import dev.selfheal.vcs.BreakingChange;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The escalation tier: for failures no recipe fits, a diagnosis call, then a fix call whose edits
@@ -44,12 +47,25 @@ public final class LlmFixer {
     record Failed(String reason) implements Result {}
   }
 
+  /** Largest file text that is diffed for the prompt; a larger one is named, not diffed. */
+  static final int MAX_DIFFED_CHARS = 400_000;
+
   private final LlmSession session;
   private final boolean sendSource;
+  private final Predicate<String> withheld;
 
   public LlmFixer(LlmSession session, boolean sendSource) {
+    this(session, sendSource, f -> false);
+  }
+
+  /**
+   * @param withheld paths whose contents never leave (the guard's forbidden paths: {@code .env*},
+   *     {@code secrets/**}), not even inside the breaking change's diff
+   */
+  public LlmFixer(LlmSession session, boolean sendSource, Predicate<String> withheld) {
     this.session = session;
     this.sendSource = sendSource;
+    this.withheld = withheld;
   }
 
   /**
@@ -100,6 +116,34 @@ public final class LlmFixer {
     return new Result.Failed("the model's edits could not be applied: " + rejection);
   }
 
+  /**
+   * A path no edit may take: not canonical, inside {@code .git}, or through a link. Such an edit is
+   * an attack or a confusion, and is left for the guardrails to refuse, never "corrected".
+   */
+  private static boolean unsafe(Path repo, String file) {
+    if (RepoPath.problem(file).isPresent() || RepoPath.isGitInternal(file)) {
+      return true;
+    }
+    try {
+      RepoPath.inside(repo, file);
+      return false;
+    } catch (RepoPath.Refused r) {
+      return true;
+    }
+  }
+
+  /** A regular file reached inside the repository without following a link. */
+  private static boolean readable(Path repo, String file) {
+    if (RepoPath.problem(file).isPresent()) {
+      return false;
+    }
+    try {
+      return Files.isRegularFile(RepoPath.inside(repo, file), LinkOption.NOFOLLOW_LINKS);
+    } catch (RepoPath.Refused r) {
+      return false;
+    }
+  }
+
   private static String join(String a, String b) {
     return a == null || a.isBlank() ? b : a + "\n" + b;
   }
@@ -110,14 +154,22 @@ public final class LlmFixer {
     List<Edit> out = new ArrayList<>();
     Map<String, String> texts = new LinkedHashMap<>();
     for (Answers.EditAnswer a : answer) {
-      String file = a.file().replace('\\', '/');
+      String file = a.file();
       if (a.touchesPlaceholder()) {
         problems.add(
             file + ": the edit contains a redacted placeholder; a secret is never written");
         continue;
       }
-      Path p = ctx.repo().resolve(file).normalize();
-      if (file.startsWith("/") || !p.startsWith(ctx.repo()) || !Files.isRegularFile(p)) {
+      if (unsafe(ctx.repo(), file)) {
+        // Not asked again: the guardrails refuse it as it stands, and the heal says so.
+        try {
+          out.add(new Edit(file, a.oldText(), a.newText()));
+        } catch (IllegalArgumentException e) {
+          problems.add(e.getMessage());
+        }
+        continue;
+      }
+      if (!readable(ctx.repo(), file)) {
         problems.add(file + ": no such file in the repository (paths are relative to its root)");
         continue;
       }
@@ -210,8 +262,7 @@ public final class LlmFixer {
         if (sources.size() >= MAX_FILES) {
           break;
         }
-        Path p = ctx.repo().resolve(file).normalize();
-        if (p.startsWith(ctx.repo()) && Files.isRegularFile(p)) {
+        if (readable(ctx.repo(), file) && !withheld.test(file)) {
           sources.put(file, numbered(ctx.read(file)));
         }
       }
@@ -256,16 +307,36 @@ public final class LlmFixer {
     return sb.toString();
   }
 
+  private static long length(String s) {
+    return s == null ? 0 : s.length();
+  }
+
   private static String indent(String s) {
     return "    " + s.strip().replace("\n", "\n    ");
   }
 
-  private static String diff(BreakingChange change) {
+  /**
+   * The change as a diff, within the prompt's budget before any diffing is done: a file over {@link
+   * #MAX_DIFFED_CHARS} is named with its size, and a forbidden file with nothing of its content.
+   */
+  private String diff(BreakingChange change) {
     StringBuilder sb = new StringBuilder();
     for (String m : change.messages()) {
       sb.append("commit: ").append(m.lines().findFirst().orElse("")).append('\n');
     }
+    int budget = Prompts.BUDGET_CHARS;
     for (BreakingChange.FileChange c : change.files()) {
+      if (withheld.test(c.path())) {
+        sb.append("(").append(c.path()).append(" changed; a forbidden path: content withheld)\n");
+        continue;
+      }
+      long size = Math.max(length(c.before()), length(c.after()));
+      if (c.large() || size > MAX_DIFFED_CHARS || sb.length() + size / 4 > budget) {
+        sb.append("(")
+            .append(c.path())
+            .append(" changed; too large to diff within the prompt's budget)\n");
+        continue;
+      }
       List<String> before = c.before() == null ? List.of() : List.of(c.before().split("\n", -1));
       List<String> after = c.after() == null ? List.of() : List.of(c.after().split("\n", -1));
       List<String> unified =

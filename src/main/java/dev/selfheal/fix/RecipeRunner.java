@@ -22,11 +22,20 @@ public final class RecipeRunner {
     return new RecipeRunner(Recipes.all());
   }
 
-  public record Result(List<Fix> candidates, List<String> problems) {}
+  /**
+   * @param declined why recipes that recognised the failure would not fix it
+   */
+  public record Result(List<Fix> candidates, List<String> problems, List<String> declined) {
+    public Result(List<Fix> candidates, List<String> problems) {
+      this(candidates, problems, List.of());
+    }
+  }
 
   public Result candidates(Failure failure, FixContext ctx) {
     List<Fix> fixes = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    List<String> declined = new ArrayList<>();
+    ctx.takeDeclines();
     for (FixRecipe r : recipes) {
       if (!r.appliesTo(failure)) {
         continue;
@@ -37,8 +46,9 @@ public final class RecipeRunner {
       } catch (Exception | StackOverflowError e) {
         problems.add("recipe " + r.id() + " crashed on " + failure.fingerprint() + ": " + e);
       }
+      ctx.takeDeclines().forEach(why -> declined.add(r.id() + " declined: " + why));
     }
     fixes.sort((a, b) -> Double.compare(b.diagnosis().confidence(), a.diagnosis().confidence()));
-    return new Result(fixes, problems);
+    return new Result(fixes, problems, declined);
   }
 }

@@ -152,12 +152,16 @@ public final class GitHub {
         http.getAll(
             repo() + "/actions/runs/" + runId + "/jobs?filter=latest&per_page=100", "jobs")) {
       out.add(
-          new Job(n.path("id").asLong(), n.path("name").asText(), n.path("conclusion").asText("")));
+          new Job(
+              n.path("id").asLong(),
+              n.path("name").asText(),
+              n.path("conclusion").asText(""),
+              n.path("html_url").asText(null)));
     }
     return out;
   }
 
-  public record Job(long id, String name, String conclusion) {
+  public record Job(long id, String name, String conclusion, String htmlUrl) {
     public boolean failed() {
       return conclusion.equals("failure") || conclusion.equals("timed_out");
     }
@@ -190,6 +194,16 @@ public final class GitHub {
   }
 
   /** Starts a workflow that accepts {@code workflow_dispatch} on a branch. */
+  /**
+   * The GitHub login of a commit's author, when GitHub matched the commit's email to an account
+   * (empty for an unmatched email).
+   */
+  public Optional<String> commitAuthorLogin(String sha) throws GitHubException {
+    JsonNode c = http.get(repo() + "/commits/" + sha);
+    String login = c.path("author").path("login").asText(null);
+    return login == null || login.isBlank() ? Optional.empty() : Optional.of(login);
+  }
+
   public void dispatch(String workflowIdOrFile, String ref) throws GitHubException {
     http.post(
         repo() + "/actions/workflows/" + encode(workflowIdOrFile) + "/dispatches",

@@ -21,7 +21,8 @@ public record WorkflowRun(
     long workflowId,
     String workflowPath,
     String conclusion,
-    List<String> pullRequestBases) {
+    List<String> pullRequestBases,
+    String htmlUrl) {
   public WorkflowRun {
     pullRequestBases = List.copyOf(pullRequestBases);
   }
@@ -53,6 +54,7 @@ public record WorkflowRun(
         n.path("workflow_id").asLong(),
         n.path("path").asText(null),
         n.path("conclusion").asText(null),
-        bases);
+        bases,
+        n.path("html_url").asText(null));
   }
 }

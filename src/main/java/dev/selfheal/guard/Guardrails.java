@@ -3,8 +3,7 @@ package dev.selfheal.guard;
 import dev.selfheal.guard.Violation.Rule;
 import dev.selfheal.model.Edit;
 import dev.selfheal.model.Fix;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import dev.selfheal.model.RepoPath;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -61,11 +60,28 @@ public final class Guardrails {
               Rule.MAX_LINES_CHANGED,
               in.patch().linesChanged() + " lines changed; the limit is " + s.maxLinesChanged()));
     }
+    long chars = changedCharacters(in.patch().diff());
+    if (in.patch().linesChanged() <= s.maxLinesChanged()
+        && chars > (long) s.maxLinesChanged() * CHARS_PER_LINE) {
+      out.add(
+          new Violation(
+              Rule.MAX_LINES_CHANGED,
+              chars
+                  + " characters changed, as much as "
+                  + (chars + CHARS_PER_LINE - 1) / CHARS_PER_LINE
+                  + " lines of "
+                  + CHARS_PER_LINE
+                  + "; the limit is "
+                  + s.maxLinesChanged()
+                  + " lines"));
+    }
     Set<String> files = new LinkedHashSet<>(in.patch().files());
     in.fixes().forEach(f -> f.edits().forEach(e -> files.add(e.file())));
     for (String f : files) {
-      pathViolation(in.repo(), f).ifPresent(out::add);
-      if (s.isForbidden(f)) {
+      java.util.Optional<Violation> path = pathViolation(in.repo(), f);
+      if (path.isPresent()) {
+        out.add(path.get());
+      } else if (s.isForbidden(f)) {
         out.add(new Violation(Rule.FORBIDDEN_PATHS, f + " matches a forbidden path"));
       }
     }
@@ -79,6 +95,20 @@ public final class Guardrails {
                     + fix.diagnosis().confidence()
                     + " confident; the threshold is "
                     + s.confidenceThreshold()));
+      }
+      if (fix.byLlm()) {
+        for (Edit e : fix.edits()) {
+          if (isTestCode(e.file(), in.testHarness())) {
+            out.add(
+                new Violation(
+                    Rule.TEST_WEAKENING,
+                    fix.strategy()
+                        + " edits test code "
+                        + e.file()
+                        + ": a model may change production code only; tests, their helpers and"
+                        + " the scripts that run them change on selfheal's own analysis alone"));
+          }
+        }
       }
       if (fix.byLlm() && !s.llmMayEditBuildFiles()) {
         for (Edit e : fix.edits()) {
@@ -101,7 +131,7 @@ public final class Guardrails {
             && in.fixes().stream()
                 .allMatch(f -> in.intendedOutputChanges().containsAll(f.fingerprints()));
     for (String deleted : diff.deletedFiles()) {
-      if (TEST_FILE.matcher(deleted).find()) {
+      if (isTestCode(deleted, in.testHarness())) {
         out.add(new Violation(Rule.TEST_WEAKENING, "deletes the test file " + deleted));
       }
     }
@@ -110,7 +140,7 @@ public final class Guardrails {
         if (CHECKS_OFF.matcher(line).find()) {
           out.add(new Violation(Rule.CHECKS_DISABLED, e.getKey() + " adds `" + line.strip() + "`"));
         }
-        if (TEST_FILE.matcher(e.getKey()).find() && SKIPPING.matcher(line).find()) {
+        if (isTestCode(e.getKey(), in.testHarness()) && SKIPPING.matcher(line).find()) {
           out.add(
               new Violation(
                   Rule.TEST_WEAKENING,
@@ -123,7 +153,7 @@ public final class Guardrails {
       List<String> added = diff.added().getOrDefault(file, List.of());
       long assertsRemoved = e.getValue().stream().filter(l -> ASSERTION.matcher(l).find()).count();
       long assertsAdded = added.stream().filter(l -> ASSERTION.matcher(l).find()).count();
-      if (TEST_FILE.matcher(file).find()) {
+      if (isTestCode(file, in.testHarness())) {
         if (assertsRemoved > assertsAdded) {
           out.add(
               new Violation(
@@ -156,27 +186,69 @@ public final class Guardrails {
     return out;
   }
 
+  /** A changed line counts as this many characters' worth: one huge line is not one line. */
+  static final int CHARS_PER_LINE = 200;
+
+  private static long changedCharacters(String diff) {
+    long n = 0;
+    int i = 0;
+    while (i < diff.length()) {
+      int end = diff.indexOf('\n', i);
+      if (end < 0) {
+        end = diff.length();
+      }
+      char c = diff.charAt(i);
+      if ((c == '+' && !diff.startsWith("+++ ", i)) || (c == '-' && !diff.startsWith("--- ", i))) {
+        n += end - i - 1;
+      }
+      i = end + 1;
+    }
+    return n;
+  }
+
+  /** Tests, their helpers and resources, and the harness that runs them. */
+  static boolean isTestCode(String file, Set<String> harness) {
+    return TEST_FILE.matcher(file).find() || harness.contains(file);
+  }
+
+  /**
+   * The path rules alone, judged on the edits' names without touching the disk: for a candidate
+   * whose edits could not even be previewed (a path that cannot be a file), so the refusal is said
+   * as a guardrail's, with its reason.
+   */
+  public static List<Violation> pathsOf(
+      List<Fix> fixes, dev.selfheal.config.SelfhealConfig.Safety s, Path repo) {
+    List<Violation> out = new ArrayList<>();
+    Set<String> files = new LinkedHashSet<>();
+    fixes.forEach(f -> f.edits().forEach(e -> files.add(e.file())));
+    for (String f : files) {
+      java.util.Optional<Violation> path = pathViolation(repo, f);
+      if (path.isPresent()) {
+        out.add(path.get());
+      } else if (s.isForbidden(f)) {
+        out.add(new Violation(Rule.FORBIDDEN_PATHS, f + " matches a forbidden path"));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A path that is not canonical, is git's own state, or is reached through a link; guards match
+   * only canonical paths, so nothing is normalised here.
+   */
   private static java.util.Optional<Violation> pathViolation(Path repo, String file) {
-    if (file.startsWith("/") || file.matches("^[A-Za-z]:[\\\\/].*") || file.startsWith("~")) {
-      return java.util.Optional.of(new Violation(Rule.PATH_ESCAPE, file + " is an absolute path"));
+    java.util.Optional<String> bad = RepoPath.problem(file);
+    if (bad.isPresent()) {
+      return java.util.Optional.of(new Violation(Rule.PATH_ESCAPE, bad.get()));
     }
-    for (String part : file.split("[/\\\\]")) {
-      if (part.equals("..")) {
-        return java.util.Optional.of(
-            new Violation(Rule.PATH_ESCAPE, file + " leaves the repository"));
-      }
+    if (RepoPath.isGitInternal(file)) {
+      return java.util.Optional.of(
+          new Violation(Rule.FORBIDDEN_PATHS, file + " is inside .git (always forbidden)"));
     }
-    Path p = repo;
-    for (String part : file.split("/")) {
-      p = p.resolve(part);
-      if (Files.isSymbolicLink(p)) {
-        return java.util.Optional.of(
-            new Violation(
-                Rule.PATH_ESCAPE, file + " goes through the symlink " + repo.relativize(p)));
-      }
-      if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-        break;
-      }
+    try {
+      RepoPath.inside(repo, file);
+    } catch (RepoPath.Refused r) {
+      return java.util.Optional.of(new Violation(Rule.PATH_ESCAPE, r.getMessage()));
     }
     return java.util.Optional.empty();
   }

@@ -41,6 +41,7 @@ public final class LangChainClient implements ChatClient {
                   .modelName(s.model())
                   .maxTokens(s.maxOutputTokens())
                   .timeout(s.timeout())
+                  .httpClientBuilder(EndedStreams.of(s.kind()))
                   .maxRetries(0)
                   .build();
           case OPENAI ->
@@ -51,6 +52,7 @@ public final class LangChainClient implements ChatClient {
                   .maxTokens(s.officialOpenAi() ? null : s.maxOutputTokens())
                   .maxCompletionTokens(s.officialOpenAi() ? s.maxOutputTokens() : null)
                   .timeout(s.timeout())
+                  .httpClientBuilder(EndedStreams.of(s.kind()))
                   .maxRetries(0)
                   .build();
         };
@@ -78,6 +80,13 @@ public final class LangChainClient implements ChatClient {
   /** The library's exceptions as ours: what happened, whether trying again may help. */
   static LlmException classify(RuntimeException e) {
     String where = " (" + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()) + ")";
+    if (hasCause(e, com.fasterxml.jackson.core.JsonProcessingException.class)) {
+      // A 200 whose body is not the provider's JSON: asking again gets the same answer.
+      return new LlmException("the provider sent an invalid answer" + where, false, e);
+    }
+    if (hasCause(e, EndedStreams.CutOff.class)) {
+      return new LlmException(firstLine(cause(e, EndedStreams.CutOff.class).getMessage()), true, e);
+    }
     if (e instanceof AuthenticationException) {
       return new LlmException("the model provider refused the API key; check it" + where, false, e);
     }
@@ -99,6 +108,15 @@ public final class LangChainClient implements ChatClient {
       return new LlmException("could not reach the model provider" + where, true, e);
     }
     return new LlmException("the model call failed" + where, false, e);
+  }
+
+  private static Throwable cause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return t;
+      }
+    }
+    return e;
   }
 
   private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

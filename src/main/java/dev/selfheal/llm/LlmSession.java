@@ -43,7 +43,9 @@ public final class LlmSession {
     if (tier.settings().isEmpty()) {
       return Optional.empty();
     }
-    ChatClient c = RetryingClient.standard(new LangChainClient(tier.settings().get()));
+    LlmSettings s = tier.settings().get();
+    ChatClient c =
+        RetryingClient.standard(DeadlineClient.of(new LangChainClient(s), s.timeout(), s.budget()));
     if (record && cassettes != null && !cassettes.isBlank()) {
       c = Cassettes.recording(c, Path.of(cassettes));
     }

@@ -22,7 +22,8 @@ public record LlmSettings(
     String model,
     int maxOutputTokens,
     Duration timeout,
-    boolean stream) {
+    boolean stream,
+    Duration budget) {
   public enum Kind {
     ANTHROPIC,
     OPENAI
@@ -65,7 +66,8 @@ public record LlmSettings(
                 + " environment (set one, or llm.provider, to turn it on)");
       }
     }
-    Duration timeout = Duration.ofSeconds(120);
+    Duration timeout = Duration.ofSeconds(cfg.callTimeoutSeconds());
+    Duration budget = Duration.ofSeconds(cfg.maxSecondsPerHeal());
     if (p == LlmProvider.ANTHROPIC) {
       if (anthropicKey == null) {
         return Resolution.off("llm.provider is anthropic but ANTHROPIC_API_KEY is not set");
@@ -74,10 +76,12 @@ public record LlmSettings(
       String root = base == null ? "https://api.anthropic.com" : strip(base);
       // LangChain4j's Anthropic client wants the version path the official SDKs add themselves.
       String url = root.endsWith("/v1") ? root + "/" : root + "/v1/";
-      Optional<String> model = model(cfg, root, "api.anthropic.com", ANTHROPIC_DEFAULT_MODEL);
-      if (model.isEmpty()) {
-        return Resolution.off("llm.model is required for the Anthropic-compatible host " + root);
-      }
+      // A gateway in front of Anthropic speaks Anthropic's API: its default model holds there too.
+      Optional<String> model =
+          Optional.of(
+              cfg.model() != null && !cfg.model().isBlank()
+                  ? cfg.model()
+                  : ANTHROPIC_DEFAULT_MODEL);
       return on(
           new LlmSettings(
               Kind.ANTHROPIC,
@@ -86,7 +90,8 @@ public record LlmSettings(
               model.get(),
               cfg.maxOutputTokens(),
               timeout,
-              stream(env)));
+              stream(env),
+              budget));
     }
     if (openaiKey == null && openaiBase == null) {
       return Resolution.off(
@@ -105,7 +110,14 @@ public record LlmSettings(
     String key = openaiKey == null ? "no-key" : openaiKey;
     return on(
         new LlmSettings(
-            Kind.OPENAI, url, key, model.get(), cfg.maxOutputTokens(), timeout, stream(env)));
+            Kind.OPENAI,
+            url,
+            key,
+            model.get(),
+            cfg.maxOutputTokens(),
+            timeout,
+            stream(env),
+            budget));
   }
 
   /**

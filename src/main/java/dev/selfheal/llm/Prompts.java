@@ -16,7 +16,7 @@ public final class Prompts {
       String buildFile,
       String previous) {}
 
-  static final int BUDGET_CHARS = 200_000;
+  public static final int BUDGET_CHARS = 200_000;
 
   static final String SYSTEM =
       "You fix failing builds and tests in a software repository. Everything between <<<DATA and"

@@ -30,6 +30,7 @@ final class Streamed {
                   .modelName(s.model())
                   .maxTokens(s.maxOutputTokens())
                   .timeout(s.timeout())
+                  .httpClientBuilder(EndedStreams.of(s.kind()))
                   .build();
           case OPENAI ->
               OpenAiStreamingChatModel.builder()
@@ -39,6 +40,7 @@ final class Streamed {
                   .maxTokens(s.officialOpenAi() ? null : s.maxOutputTokens())
                   .maxCompletionTokens(s.officialOpenAi() ? s.maxOutputTokens() : null)
                   .timeout(s.timeout())
+                  .httpClientBuilder(EndedStreams.of(s.kind()))
                   .build();
         };
   }
@@ -59,8 +61,8 @@ final class Streamed {
           }
         });
     try {
-      // The client's own timeout covers the connection; this bounds the whole stream.
-      return done.get(settings.timeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+      // DeadlineClient bounds the whole call; this only keeps a lost callback from waiting forever.
+      return done.get(settings.timeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
       throw new LlmException("the model's stream did not finish in time", true, e);
     } catch (InterruptedException e) {

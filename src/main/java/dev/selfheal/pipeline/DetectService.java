@@ -44,15 +44,20 @@ public final class DetectService {
     } else {
       cmd = CheckCommand.choose(command, config, repo);
       req = new DetectRequest(repo, cmd, null, config.timeouts().command(), run.file("detect.log"));
-      progress.start("detect", "running `" + cmd + "` in " + repo);
+      progress.start(
+          "detect", "running `" + cmd + "` in " + repo + "; its output: " + run.file("detect.log"));
     }
     Detection d;
-    try {
+    try (var beat =
+        cmd == null
+            ? (dev.selfheal.validate.Validator.Watch) () -> {}
+            : progress.withEnv(env.env()).beat("detect", run.file("detect.log"))) {
       d = new Detector(env.runner()).detect(req);
     } catch (CommandNotFoundException e) {
       throw new UsageException(e.getMessage());
+    } finally {
+      run.redactLogs();
     }
-    run.redactLogs();
     run.writeJson(
         "detect.json",
         Map.of(

@@ -59,6 +59,13 @@ final class GitHubRun {
     return run;
   }
 
+  private List<dev.selfheal.deliver.PrContext.Link> failedJobs = List.of();
+
+  /** The failed jobs whose logs {@link #downloadLogs} read, with their pages. */
+  List<dev.selfheal.deliver.PrContext.Link> failedJobs() {
+    return failedJobs;
+  }
+
   /**
    * With {@code --github-run}: the failed jobs' logs, one after the other in one file under the run
    * folder; null without.
@@ -71,6 +78,11 @@ final class GitHubRun {
     progress.start("detect", "downloading the failed jobs' logs of run " + runId);
     try {
       List<GitHub.Job> failed = gh.jobs(runId).stream().filter(GitHub.Job::failed).toList();
+      failedJobs =
+          failed.stream()
+              .filter(j -> j.htmlUrl() != null)
+              .map(j -> new dev.selfheal.deliver.PrContext.Link(j.name(), j.htmlUrl()))
+              .toList();
       if (failed.isEmpty()) {
         throw new UsageException(
             "--github-run " + runId + ": no job of that run failed; nothing to heal from it");

@@ -50,6 +50,8 @@ final class HealLoop {
   private final Progress progress;
   private final CommandRunner runner;
   private final Path logs;
+  private final Path stateDir;
+  final Set<String> harness;
 
   final List<Fix> accepted = new ArrayList<>();
   final List<Violation> violations = new ArrayList<>();
@@ -61,6 +63,13 @@ final class HealLoop {
   String lastProblem;
   HealReport.Targeted targeted;
   Validator.FullCheck full;
+
+  /** Failures the accepted fix uncovered, not caused: pre-existing or flaky. */
+  final List<HealReport.Surfaced> surfaced = new ArrayList<>();
+
+  /** The first candidate a guardrail refused: shown to a person, never applied. */
+  HealReport.Refused refused;
+
   private RunCheck lastTargeted;
   private LlmStep llm;
   Patch patch = Patch.EMPTY;
@@ -77,7 +86,8 @@ final class HealLoop {
       DependencyIndex deps,
       Progress progress,
       CommandRunner runner,
-      Path logs) {
+      Path logs,
+      Path stateDir) {
     this.ws = ws;
     this.validator = validator;
     this.config = config;
@@ -88,6 +98,8 @@ final class HealLoop {
     this.progress = progress;
     this.runner = runner;
     this.logs = logs;
+    this.stateDir = stateDir;
+    this.harness = dev.selfheal.guard.TestHarness.of(ws.repo(), command);
   }
 
   /** True when a validated patch exists. */
@@ -107,22 +119,43 @@ final class HealLoop {
       List<Fix> fixes = chosen.get();
       fixes.forEach(f -> tried.add(FixSets.signature(f)));
       progress.note("fix", "round " + (round + 1) + ": " + FixSets.describe(fixes));
-      try {
-        EditWriter.apply(ws.repo(), fixes.stream().flatMap(f -> f.edits().stream()).toList());
-      } catch (EditWriter.EditRejected e) {
-        lastProblem = "the edits could not be applied: " + e.getMessage();
-        ws.reset();
-        retries++;
-        continue;
-      }
+      // Guard before any write: the candidate is judged on the texts it would produce, and only
+      // a candidate every guardrail allows reaches the disk.
+      Map<String, String> texts;
       List<Fix> all = new ArrayList<>(accepted);
       all.addAll(fixes);
-      patch = patchOf(all);
-      List<Violation> v =
-          Guardrails.check(
-              new GuardInput(all, patch, ws.repo(), config.safety(), FixSets.intended(all)));
+      List<Violation> v;
+      try {
+        texts =
+            EditWriter.preview(ws.repo(), fixes.stream().flatMap(f -> f.edits().stream()).toList());
+        patch = patchOf(all, texts);
+        v =
+            Guardrails.check(
+                new GuardInput(
+                    all, patch, ws.repo(), config.safety(), FixSets.intended(all), harness));
+      } catch (EditWriter.EditRejected e) {
+        List<Violation> refused = Guardrails.pathsOf(all, config.safety(), ws.repo());
+        if (!refused.isEmpty()) {
+          texts = Map.of();
+          v = refused;
+        } else {
+          lastProblem = "the edits could not be applied: " + e.getMessage();
+          patch = patchOf(accepted, Map.of());
+          retries++;
+          continue;
+        }
+      }
       if (!v.isEmpty()) {
         violations.addAll(v);
+        if (refused == null) {
+          refused =
+              new HealReport.Refused(
+                  all,
+                  new HealReport.PatchSummary(
+                      patch.filesChanged(), patch.linesChanged(), patch.diff()),
+                  v,
+                  Refusals.allowedBy(v, patch, all).orElse(null));
+        }
         boolean onlyConfidence = v.stream().allMatch(x -> x.rule() == Violation.Rule.CONFIDENCE);
         belowConfidence |= onlyConfidence;
         refusedByGuard |= !onlyConfidence;
@@ -132,6 +165,14 @@ final class HealLoop {
                 + v.get(0).detail()
                 + (v.size() > 1 ? " (+" + (v.size() - 1) + " more)" : ""));
         lastProblem = "refused by guardrails";
+        patch = patchOf(accepted, Map.of());
+        retries++;
+        continue;
+      }
+      try {
+        EditWriter.write(ws.repo(), texts);
+      } catch (EditWriter.EditRejected e) {
+        lastProblem = "the edits could not be applied: " + e.getMessage();
         discardRound();
         retries++;
         continue;
@@ -146,6 +187,27 @@ final class HealLoop {
       }
       Set<String> aimed = new HashSet<>();
       fixes.forEach(f -> aimed.addAll(f.fingerprints()));
+      if (full != null) {
+        Optional<List<HealReport.Surfaced>> uncovered =
+            Uncovered.judge(
+                full,
+                aimed,
+                before,
+                ws,
+                validator,
+                command,
+                config.targetedCommand(),
+                stateDir,
+                progress,
+                runner,
+                logs.getFileName().toString());
+        if (uncovered.isPresent()) {
+          surfaced.addAll(uncovered.get());
+          lastProblem = null;
+          accepted.addAll(fixes);
+          return true;
+        }
+      }
       Optional<List<Failure>> further = Advance.furtherAlong(lastTargeted, open, aimed);
       if (further.isPresent()) {
         ws.keep("selfheal: " + FixSets.describe(fixes));
@@ -167,8 +229,7 @@ final class HealLoop {
         accepted.addAll(fixes);
         open = now;
         progress.note(
-            "validate",
-            "those failures are gone; " + now.size() + " new one(s) surfaced, taking them next");
+            "fix", "keeping that fix; taking the " + now.size() + " other failure(s) next");
       } else {
         discardRound();
         retries++;
@@ -226,12 +287,26 @@ final class HealLoop {
       }
     }
     lastProblem = full.problem();
-    progress.done(
-        "validate",
-        full.passed()
-            ? "passes: " + full.testsRun() + " tests ran, none newly failing"
-            : full.problem());
+    progress.done("validate", fullSaid(fixes));
     return full.passed();
+  }
+
+  /** One line on the full run, told against what the fixes aimed at (never two that disagree). */
+  private String fullSaid(List<Fix> fixes) {
+    if (full.passed()) {
+      return "passes: " + full.testsRun() + " tests ran, none newly failing";
+    }
+    Set<String> aimed = new HashSet<>();
+    fixes.forEach(f -> aimed.addAll(f.fingerprints()));
+    List<Failure> now = full.detection().failures();
+    long still = now.stream().filter(f -> aimed.contains(f.fingerprint())).count();
+    if (still > 0) {
+      return still + " of the failure(s) the fix aimed at remain";
+    }
+    if (!now.isEmpty()) {
+      return "the failure(s) the fix aimed at are gone; " + now.size() + " other(s) fail now";
+    }
+    return full.problem();
   }
 
   /**
@@ -287,7 +362,8 @@ final class HealLoop {
               : "no recipe fits "
                   + (f.test() != null
                       ? f.test()
-                      : f.file() + ": " + f.message().lines().findFirst().orElse(""));
+                      : f.file() + ": " + f.message().lines().findFirst().orElse(""))
+                  + (declined == null ? "" : " (" + declined + ")");
       return Optional.empty();
     }
     if (!unexplained.isEmpty()) {
@@ -301,6 +377,9 @@ final class HealLoop {
   }
 
   private BreakingChange change;
+
+  /** Why a recipe that recognised a failure would not fix it, for the heal's message. */
+  private String declined;
 
   /** Turns the escalation tier on for failures no recipe fits. */
   HealLoop withLlm(LlmFixer fixer) {
@@ -343,6 +422,9 @@ final class HealLoop {
 
   private Fix firstUntried(RecipeRunner.Result r, Set<String> tried) {
     notices.addAll(r.problems());
+    if (r.candidates().isEmpty() && !r.declined().isEmpty()) {
+      declined = String.join("; ", r.declined());
+    }
     candidateExisted |= !r.candidates().isEmpty();
     for (Fix c : r.candidates()) {
       if (!tried.contains(FixSets.signature(c))) {
@@ -355,19 +437,33 @@ final class HealLoop {
   /** Back to the last kept state: this round's edits undone, the patch that of the fixes kept. */
   private void discardRound() throws IOException {
     ws.reset();
-    patch = patchOf(accepted);
+    patch = patchOf(accepted, Map.of());
   }
 
-  /** The diff, from the run's start to now, of every file the given fixes edit. */
-  private Patch patchOf(List<Fix> fixes) throws IOException {
+  /**
+   * The diff, from the run's start, of every file the given fixes edit: a file's text is the one
+   * given in {@code pending} (a candidate not yet written), else what the workspace holds (the
+   * fixes kept so far). Only paths a preview or an earlier round accepted are read.
+   */
+  private Patch patchOf(List<Fix> fixes, Map<String, String> pending) throws IOException {
     Set<String> touched = new LinkedHashSet<>();
     fixes.forEach(f -> f.edits().forEach(e -> touched.add(e.file())));
     Map<String, String[]> files = new LinkedHashMap<>();
     for (String f : touched) {
-      java.nio.file.Path p = ws.repo().resolve(f);
-      String now = java.nio.file.Files.exists(p) ? java.nio.file.Files.readString(p) : null;
+      String now = pending.containsKey(f) ? pending.get(f) : current(f);
       files.put(f, new String[] {ws.original(f), now});
     }
     return PatchBuilder.build(files);
+  }
+
+  private String current(String file) throws IOException {
+    try {
+      java.nio.file.Path p = dev.selfheal.model.RepoPath.inside(ws.repo(), file);
+      return java.nio.file.Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          ? java.nio.file.Files.readString(p)
+          : null;
+    } catch (dev.selfheal.model.RepoPath.Refused r) {
+      return null;
+    }
   }
 }

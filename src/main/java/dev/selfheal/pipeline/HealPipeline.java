@@ -62,12 +62,18 @@ public final class HealPipeline {
     long start = System.nanoTime();
     java.time.Instant startedAt = env.clock().instant();
     Path repo = Repo.require(req.repo());
-    Optional<Path> trusted =
+    TrustedConfig.Choice trusted =
         req.configFile() == null
-            ? TrustedConfig.fromDefaultBranch(env, repo, env.stateDir().resolve("config"))
-            : Optional.empty();
-    SelfhealConfig config = DetectService.loadConfig(repo, trusted.orElse(req.configFile()));
+            ? TrustedConfig.choose(
+                env,
+                repo,
+                env.stateDir().resolve("config"),
+                req.mode() == HealReport.DeliveryMode.PR)
+            : new TrustedConfig.Choice(Optional.empty(), Optional.empty());
+    SelfhealConfig config = DetectService.loadConfig(repo, trusted.file().orElse(req.configFile()));
     String command = CheckCommand.choose(req.command(), config, repo);
+    // Said before any build runs: a setting the LLM tier lacks is known now, not minutes later.
+    progress.note("llm", LlmSettings.resolve(config.llm(), env.env(), req.noLlm()).reason());
     if (req.logs() != null && !java.nio.file.Files.isReadable(req.logs())) {
       throw new UsageException("--logs " + req.logs() + ": no such readable file");
     }
@@ -80,7 +86,12 @@ public final class HealPipeline {
     if (req.mode() == HealReport.DeliveryMode.PR) {
       try {
         target =
-            PrTarget.resolve(env, new Git(env.runner(), repo), ci.github().orElseThrow(), ci.run());
+            PrTarget.resolve(
+                env,
+                new Git(env.runner(), repo),
+                ci.github().orElseThrow(),
+                ci.run(),
+                config.delivery().author());
       } catch (PrTarget.Refusal r) {
         refusal = r.getMessage();
       }
@@ -88,23 +99,33 @@ public final class HealPipeline {
     RunDir run = RunDir.create(env.stateDir(), env.clock(), env.redactor());
     Outcome o = new Outcome(repo.toString(), command);
     o.mode = req.mode();
-    trusted.ifPresent(
-        f ->
-            o.notices.add(
-                "the configuration was read from the default branch (" + f.getFileName() + ")"));
+    trusted.notice().ifPresent(o.notices::add);
     if (refusal != null) {
       progress.note("deliver", refusal);
       o.finish(Status.NOT_HEALED, refusal);
     } else {
       Path logs = req.logs() != null ? req.logs() : ci.downloadLogs(run.path(), progress);
       PrStep pr = target == null ? null : new PrStep(target, config.delivery(), env);
+      if (pr != null) {
+        pr.failedJobs(ci.failedJobs());
+      }
       try (Workspace ws =
           Workspace.create(
               repo, env.stateDir(), run.path().getFileName().toString(), env.runner())) {
         o.baseCommit = ws.baseCommit();
+        o.notices.addAll(ws.notices());
+        o.workspaceRoots.add(ws.repo().toString());
+        o.workspaceRoots.add(ws.root().toString());
+        if (ws.baseCommit() == null) {
+          o.notices.add(
+              "not a git repository: without history there is no breaking change to read, so the"
+                  + " change-based recipes (renames, moves, signatures, intended output changes)"
+                  + " cannot apply; the others can");
+          progress.note("heal", o.notices.get(o.notices.size() - 1));
+        }
         ws.compareWith(ci.goodCommit(new Git(env.runner(), repo), o.notices));
         heal(req, logs, config, command, ws, run, progress, o, pr);
-      } catch (CommandNotFoundException e) {
+      } catch (CommandNotFoundException | Validator.ProgramMissing e) {
         throw new UsageException(e.getMessage());
       } finally {
         run.redactLogs();
@@ -118,8 +139,10 @@ public final class HealPipeline {
                 .map(dev.selfheal.github.WorkflowRun::headBranch)
                 .orElseGet(() -> new Git(env.runner(), repo).currentBranch().orElse(null));
     Optional<String> unrecorded =
-        Recorder.record(
-            env, o.report(env), run.path().getFileName().toString(), startedAt, repo, branch);
+        req.rehearsal()
+            ? Optional.empty()
+            : Recorder.record(
+                env, o.report(env), run.path().getFileName().toString(), startedAt, repo, branch);
     unrecorded.ifPresent(
         why -> {
           o.notices.add(why);
@@ -148,7 +171,9 @@ public final class HealPipeline {
       Outcome o,
       PrStep pr)
       throws IOException, CommandNotFoundException, UsageException {
-    Validator validator = new Validator(env.runner(), run.path(), config.timeouts().command());
+    Validator validator =
+        new Validator(env.runner(), run.path(), config.timeouts().command())
+            .watchedBy((label, log) -> progress.withEnv(env.env()).beat(stage(label), log));
     long t0 = System.nanoTime();
     List<Failure> fromCi = null;
     if (logs != null) {
@@ -159,7 +184,14 @@ public final class HealPipeline {
               .failures();
       progress.done("detect", fromCi.size() + " failure(s) in the CI log; reproducing them here");
     }
-    progress.start("detect", "running `" + command + "` in an isolated copy (" + ws.root() + ")");
+    progress.start(
+        "detect",
+        "running `"
+            + command
+            + "` in an isolated copy ("
+            + ws.root()
+            + "); its output: "
+            + run.path().resolve("detect.log"));
     Detection d0 = validator.run(ws.repo(), command, "detect");
     o.timings[0] = (System.nanoTime() - t0) / 1_000_000;
     o.runs = validator.runs();
@@ -234,8 +266,11 @@ public final class HealPipeline {
                 env.runner(), ws.repo(), env.stateDir().resolve("index"), run.path()),
             progress,
             env.runner(),
-            run.path());
-    session.ifPresent(s -> loop.withLlm(new LlmFixer(s, config.llm().sendSource())));
+            run.path(),
+            env.stateDir());
+    session.ifPresent(
+        s ->
+            loop.withLlm(new LlmFixer(s, config.llm().sendSource(), config.safety()::isForbidden)));
     boolean healed;
     try {
       healed = loop.run(open, d0.outcomes());
@@ -259,7 +294,8 @@ public final class HealPipeline {
                   loop.patch,
                   ws.repo(),
                   config.safety(),
-                  FixSets.intended(loop.accepted)));
+                  FixSets.intended(loop.accepted),
+                  loop.harness));
       if (!last.isEmpty()) {
         o.violations.addAll(last);
         o.finish(Status.REJECTED, "the final diff was refused by the guardrails");
@@ -274,7 +310,13 @@ public final class HealPipeline {
       Delivery.Mode mode =
           req.mode() == HealReport.DeliveryMode.APPLY ? Delivery.Mode.APPLY : Delivery.Mode.DRY_RUN;
       Delivery.Outcome delivered =
-          Delivery.deliver(mode, ws.repo(), repo(req), loop.patch, ws::original);
+          Delivery.deliver(
+              mode,
+              ws.repo(),
+              Path.of(o.repo).toRealPath(),
+              loop.patch,
+              ws::original,
+              run.path().resolve("apply"));
       o.timings[4] = (System.nanoTime() - t3) / 1_000_000;
       o.applied = delivered.applied();
       if (req.mode() == HealReport.DeliveryMode.APPLY && !delivered.applied()) {
@@ -285,8 +327,18 @@ public final class HealPipeline {
       o.finish(Status.HEALED, delivered.message());
       return;
     }
+    o.refused = loop.refused;
+    String allowedBy = loop.refused == null ? null : loop.refused.allowedBy();
     if (loop.refusedByGuard) {
-      o.finish(Status.REJECTED, "a candidate existed and a guardrail refused it");
+      o.finish(
+          Status.REJECTED,
+          "a candidate existed and a guardrail refused it"
+              + (allowedBy == null
+                  ? ""
+                  : "; `"
+                      + allowedBy
+                      + "` in .selfheal.yml would allow it (the refused patch is in"
+                      + " the report)"));
     } else {
       o.finish(
           Status.NOT_HEALED,
@@ -294,12 +346,14 @@ public final class HealPipeline {
               ? "no candidate reached the confidence threshold ("
                   + config.safety().confidenceThreshold()
                   + ")"
+                  + (allowedBy == null ? "" : "; `" + allowedBy + "` would allow the best one")
               : loop.lastProblem == null ? "no candidate passed validation" : loop.lastProblem);
     }
   }
 
-  private static Path repo(HealRequest req) throws IOException {
-    return req.repo().toRealPath();
+  /** The stage a command's label belongs to, for its heartbeat. */
+  private static String stage(String label) {
+    return label.startsWith("flaky") ? "flaky" : label.startsWith("detect") ? "detect" : "validate";
   }
 
   /**
@@ -348,11 +402,24 @@ public final class HealPipeline {
         open.add(f);
       }
     }
-    progress.done(
-        "flaky",
-        o.flaky.isEmpty()
-            ? "they fail again: not flaky"
-            : o.flaky.size() + " passed on re-run: flaky");
+    long ran = tests.stream().filter(f -> check.executed().contains(f.test())).count();
+    String said;
+    if (!o.flaky.isEmpty()) {
+      said = o.flaky.size() + " passed on re-run: flaky";
+    } else if (ran == 0) {
+      // Nothing the reports show ran: no conclusion either way.
+      said =
+          "could not re-run them: the re-run (`"
+              + check.command()
+              + "`) executed none of them; they are taken as failing";
+      o.notices.add("the flaky gate " + said);
+    } else {
+      said =
+          ran == tests.size()
+              ? "they fail again: not flaky"
+              : ran + " of " + tests.size() + " re-ran and failed again; the others did not run";
+    }
+    progress.done("flaky", said);
     return open;
   }
 

@@ -31,9 +31,79 @@ public record HealReport(
     Delivery delivery,
     Timings timingsMs,
     Llm llm,
-    List<String> notices) {
+    List<String> notices,
+    String selfhealVersion,
+    Refused refused,
+    List<Surfaced> preExisting,
+    Localization localization) {
 
   public static final String SCHEMA = "selfheal.report/v1";
+
+  /** A report without the parts added since the first schema (tests that build one by hand). */
+  public HealReport(
+      String schema,
+      Status status,
+      String message,
+      String repo,
+      String command,
+      String baseCommit,
+      List<Failure> failures,
+      List<Diagnosis> diagnoses,
+      List<Fix> fixes,
+      PatchSummary patch,
+      Guardrails guardrails,
+      Validation validation,
+      Delivery delivery,
+      Timings timingsMs,
+      Llm llm,
+      List<String> notices) {
+    this(
+        schema,
+        status,
+        message,
+        repo,
+        command,
+        baseCommit,
+        failures,
+        diagnoses,
+        fixes,
+        patch,
+        guardrails,
+        validation,
+        delivery,
+        timingsMs,
+        llm,
+        notices,
+        null,
+        null,
+        List.of(),
+        null);
+  }
+
+  /**
+   * The best candidate a guardrail refused, kept for a person to judge: its fixes and diff, what
+   * refused it, and the setting that would have allowed it (when only a setting did).
+   */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record Refused(
+      List<Fix> fixes, PatchSummary patch, List<Violation> violations, String allowedBy) {}
+
+  /**
+   * A failure the fix uncovered rather than caused: it fails on the last commit where the suite ran
+   * too ({@code pre_existing}), or passed when run again ({@code flaky}).
+   */
+  public record Surfaced(String test, String reason) {}
+
+  /**
+   * Where the fault likely is: the ranked suspicious lines (per-test coverage, the breaking change,
+   * the stack traces), or why nothing was localized.
+   */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record Localization(
+      boolean localized, String reason, int failingTests, int passingTests, List<Suspect> top) {
+    public record Suspect(
+        String file, int line, String method, double score, boolean changed, int coveredBy) {}
+  }
 
   /** The message, with what each guardrail refused when one did: why a person must look. */
   @com.fasterxml.jackson.annotation.JsonIgnore

@@ -51,8 +51,14 @@ public final class HistorySync {
     } catch (HistoryException e) {
       throw new UsageException(e.getMessage());
     }
+    dev.selfheal.config.Author author;
     try {
-      return sync(gh, history, env.clock().instant());
+      author = dev.selfheal.config.ConfigLoader.load(repo, null).delivery().author();
+    } catch (dev.selfheal.config.ConfigException e) {
+      author = dev.selfheal.config.Author.DEFAULT; // the known identities still count as selfheal's
+    }
+    try {
+      return sync(gh, history, env.clock().instant(), author);
     } catch (GitHubException e) {
       throw new UsageException("sync: " + e.getMessage());
     } catch (HistoryException e) {
@@ -61,6 +67,11 @@ public final class HistorySync {
   }
 
   static Summary sync(GitHub gh, History history, Instant now)
+      throws GitHubException, HistoryException {
+    return sync(gh, history, now, dev.selfheal.config.Author.DEFAULT);
+  }
+
+  static Summary sync(GitHub gh, History history, Instant now, dev.selfheal.config.Author author)
       throws GitHubException, HistoryException {
     String marker = "/" + gh.settings().repository() + "/pull/";
     Map<String, Attempt> recorded =
@@ -81,7 +92,7 @@ public final class HistorySync {
         history.record(fromReport(report, pr, gh.settings().repository()));
         imported++;
       }
-      Attempt.PrOutcome outcome = outcome(gh, pr, now);
+      Attempt.PrOutcome outcome = outcome(gh, pr, now, author);
       Attempt known = recorded.get(pr.htmlUrl());
       if (known == null || !same(known.pr(), outcome)) {
         history.updatePr(pr.htmlUrl(), outcome);
@@ -97,13 +108,14 @@ public final class HistorySync {
         && a.ci() == b.ci();
   }
 
-  static Attempt.PrOutcome outcome(GitHub gh, PullRequest pr, Instant now) throws GitHubException {
+  static Attempt.PrOutcome outcome(
+      GitHub gh, PullRequest pr, Instant now, dev.selfheal.config.Author author)
+      throws GitHubException {
     Attempt.PrState state =
         pr.merged()
             ? Attempt.PrState.MERGED
             : pr.open() ? Attempt.PrState.OPEN : Attempt.PrState.CLOSED;
-    boolean further =
-        gh.pullCommitEmails(pr.number()).stream().anyMatch(e -> !e.equalsIgnoreCase(Git.BOT_EMAIL));
+    boolean further = gh.pullCommitEmails(pr.number()).stream().anyMatch(e -> !author.isOwn(e));
     Attempt.CiConclusion ci =
         gh.latestConclusion(pr.headRef())
             .map(

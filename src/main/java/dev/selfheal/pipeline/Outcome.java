@@ -34,6 +34,9 @@ final class Outcome {
   String branch;
   String prUrl;
   HealReport.Llm llm = HealReport.Llm.NONE;
+  HealReport.Refused refused;
+  final List<HealReport.Surfaced> preExisting = new ArrayList<>();
+  HealReport.Localization localization;
 
   /** A patch passed validation: only then do the report's fixes and patch mean anything. */
   boolean validated;
@@ -60,6 +63,27 @@ final class Outcome {
     full = loop.full;
     lastProblem = loop.lastProblem;
     patch = loop.patch;
+    preExisting.addAll(loop.surfaced);
+  }
+
+  /** The workspace's folders: never shown in a diagnosis (they mean nothing to a reader). */
+  final List<String> workspaceRoots = new ArrayList<>();
+
+  private Diagnosis scrub(Diagnosis d) {
+    String root = d.rootCause();
+    String why = d.reasoning();
+    for (String w : workspaceRoots) {
+      root = root.replace(w + "/", "").replace(w, ".");
+      why = why.replace(w + "/", "").replace(w, ".");
+    }
+    return root.equals(d.rootCause()) && why.equals(d.reasoning())
+        ? d
+        : new Diagnosis(root, d.failureType(), d.affectedFiles(), d.confidence(), why, d.source());
+  }
+
+  private Fix scrub(Fix f) {
+    Diagnosis d = scrub(f.diagnosis());
+    return d == f.diagnosis() ? f : new Fix(f.fingerprints(), d, f.strategy(), f.edits());
   }
 
   HealReport report(Environment env) {
@@ -75,8 +99,8 @@ final class Outcome {
         command,
         baseCommit,
         failures,
-        diagnoses,
-        validated ? fixes : List.of(),
+        diagnoses.stream().map(this::scrub).toList(),
+        validated ? fixes.stream().map(this::scrub).toList() : List.of(),
         validated
             ? new HealReport.PatchSummary(patch.filesChanged(), patch.linesChanged(), patch.diff())
             : new HealReport.PatchSummary(0, 0, ""),
@@ -86,6 +110,10 @@ final class Outcome {
         new HealReport.Timings(
             timings[0], timings[1], timings[2], timings[3], timings[4], timings[5]),
         llm,
-        notices);
+        notices,
+        dev.selfheal.model.SelfhealVersion.current(),
+        validated ? null : refused,
+        preExisting,
+        localization);
   }
 }

@@ -5,6 +5,7 @@ import dev.selfheal.deliver.ActionsWorkflows;
 import dev.selfheal.deliver.AttemptLedger;
 import dev.selfheal.deliver.FixBranch;
 import dev.selfheal.deliver.PrBody;
+import dev.selfheal.deliver.PrContext;
 import dev.selfheal.deliver.PrEvidence;
 import dev.selfheal.deliver.ProposalGate;
 import dev.selfheal.deliver.PullRequestDelivery;
@@ -98,7 +99,9 @@ final class PrStep {
             .writer()
             .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
             .writeValueAsString(o.report(env));
-    PrEvidence ev = evidence(o, target.failingCommit(), target.branch(), json);
+    // No runner path in what a PR keeps: the repository's, the workspace's and the state folder.
+    json = withoutRoots(json, List.of(ws.repo(), ws.root(), Path.of(o.repo), env.stateDir()));
+    PrEvidence ev = evidence(o, target.failingCommit(), target.branch(), json, context(ws, o));
     progress.start("deliver", "pushing " + o.branch + " to origin, PR against " + target.branch());
     try {
       PullRequestDelivery.Result r =
@@ -165,11 +168,84 @@ final class PrStep {
                 FixBranch.name(fps),
                 config.labels(),
                 config.reviewers(),
-                dispatchable(gitRoot)));
+                dispatchable(gitRoot),
+                config.author()));
+  }
+
+  static String withoutRoots(String json, List<Path> roots) {
+    String out = json;
+    java.util.Set<String> all = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+    for (Path r : roots) {
+      all.add(r.toAbsolutePath().normalize().toString());
+      try {
+        all.add(r.toRealPath().toString());
+      } catch (IOException e) {
+        // the path as given
+      }
+    }
+    for (String root : all) {
+      if (root.length() > 1) {
+        out = out.replace(root + "/", "").replace(root, ".");
+      }
+    }
+    return out;
+  }
+
+  /** The failed jobs of the run healed from (with --github-run), for the PR's links. */
+  private List<PrContext.Link> jobs = List.of();
+
+  void failedJobs(List<PrContext.Link> jobs) {
+    this.jobs = List.copyOf(jobs);
+  }
+
+  /** Where the fix comes from: the run, the commands, the breaking commit and its author. */
+  private PrContext context(Workspace ws, Outcome o) {
+    List<String> touched = o.patch.files();
+    PrContext.Commit breaking =
+        ws.breakingCommit(touched.isEmpty() ? List.of() : touched)
+            .map(
+                c -> {
+                  String login = null;
+                  try {
+                    login = target.github().commitAuthorLogin(c[0]).orElse(null);
+                  } catch (GitHubException e) {
+                    o.notices.add(
+                        "the breaking commit's author login is unknown: " + e.getMessage());
+                  }
+                  return new PrContext.Commit(
+                      c[0], c.length > 1 ? c[1] : "", c.length > 2 ? c[2] : "", login);
+                })
+            .orElse(null);
+    return new PrContext(
+        runUrl(),
+        jobs,
+        o.command,
+        o.targeted == null ? null : o.targeted.command(),
+        breaking,
+        o.branch,
+        dev.selfheal.model.SelfhealVersion.current(),
+        o.preExisting.stream().map(p -> p.test() + " (" + p.reason() + ")").toList());
+  }
+
+  private String runUrl() {
+    var run = target.run();
+    if (run == null) {
+      return null;
+    }
+    if (run.htmlUrl() != null) {
+      return run.htmlUrl();
+    }
+    String server = env.env().getOrDefault("GITHUB_SERVER_URL", "https://github.com");
+    return server + "/" + target.github().settings().repository() + "/actions/runs/" + run.id();
   }
 
   /** The reviewer's evidence, from what the heal found; {@code reportJson} is the full report. */
   static PrEvidence evidence(Outcome o, String failingCommit, String branch, String reportJson) {
+    return evidence(o, failingCommit, branch, reportJson, null);
+  }
+
+  static PrEvidence evidence(
+      Outcome o, String failingCommit, String branch, String reportJson, PrContext context) {
     List<String> before = o.failures.stream().map(Failure::headline).toList();
     List<dev.selfheal.model.Diagnosis> diagnoses = o.fixes.stream().map(Fix::diagnosis).toList();
     return new PrEvidence(
@@ -186,7 +262,8 @@ final class PrStep {
         o.llm.costUsd(),
         failingCommit,
         branch,
-        reportJson);
+        reportJson,
+        context);
   }
 
   /**

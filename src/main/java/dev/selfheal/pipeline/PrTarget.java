@@ -60,7 +60,12 @@ record PrTarget(
         env, git.remoteUrl("origin").map(GitHubSettings::repositoryOf).orElse(null));
   }
 
-  static PrTarget resolve(Environment env, Git git, GitHub gh, Optional<WorkflowRun> run)
+  static PrTarget resolve(
+      Environment env,
+      Git git,
+      GitHub gh,
+      Optional<WorkflowRun> run,
+      dev.selfheal.config.Author author)
       throws UsageException, Refusal, IOException {
     GitHubSettings s = gh.settings();
     if (s.token() == null) {
@@ -115,7 +120,7 @@ record PrTarget(
       }
       failing = head;
     }
-    if (FixBranch.isFixBranch(branch) || Git.BOT_EMAIL.equalsIgnoreCase(git.authorEmail(failing))) {
+    if (FixBranch.isFixBranch(branch) || author.isOwn(git.authorEmail(failing))) {
       throw new Refusal(
           "the failing commit "
               + failing

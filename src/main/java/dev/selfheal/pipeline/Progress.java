@@ -7,15 +7,37 @@ import java.util.Map;
 /** One short line per stage on stderr, with the time it took. */
 public final class Progress {
   private final PrintStream err;
+  private final boolean quiet;
+  private Map<String, String> env = System.getenv();
   private final Map<String, Long> started = new HashMap<>();
   private final Map<String, Long> elapsed = new HashMap<>();
 
   public Progress(PrintStream err) {
+    this(err, false);
+  }
+
+  private Progress(PrintStream err, boolean quiet) {
     this.err = err;
+    this.quiet = quiet;
   }
 
   public static Progress silent() {
-    return new Progress(new PrintStream(PrintStream.nullOutputStream()));
+    return new Progress(new PrintStream(PrintStream.nullOutputStream()), true);
+  }
+
+  /** The environment the heartbeat reads its settings from ({@code SELFHEAL_HEARTBEAT_SECONDS}). */
+  public Progress withEnv(Map<String, String> env) {
+    this.env = env;
+    return this;
+  }
+
+  /** A heartbeat while a command writes {@code log}: close it when the command ends. */
+  public dev.selfheal.validate.Validator.Watch beat(String stage, java.nio.file.Path log) {
+    if (quiet) {
+      return () -> {};
+    }
+    Heartbeat h = Heartbeat.start(err, stage, log, env);
+    return h::close;
   }
 
   public void start(String stage, String what) {

@@ -86,6 +86,7 @@ final class Recorder {
         r.delivery().prUrl() == null
             ? Attempt.PrOutcome.UNKNOWN
             : new Attempt.PrOutcome(Attempt.PrState.OPEN, false, null, startedAt),
-        failures);
+        failures,
+        r.failures().isEmpty() ? null : r.failures().get(0).headline());
   }
 }

@@ -32,8 +32,60 @@ public record Attempt(
     double llmCostUsd,
     String prUrl,
     PrOutcome pr,
-    List<FailureRef> failures) {
+    List<FailureRef> failures,
+    String headline) {
 
+  /** Without a headline (heals recorded before there was one). */
+  public Attempt(
+      String id,
+      String repo,
+      String commitSha,
+      String branch,
+      Instant startedAt,
+      Status status,
+      Category category,
+      String strategy,
+      String message,
+      int retries,
+      int filesChanged,
+      int linesChanged,
+      List<String> filesTouched,
+      Timings timings,
+      String llmModel,
+      long llmInputTokens,
+      long llmOutputTokens,
+      double llmCostUsd,
+      String prUrl,
+      PrOutcome pr,
+      List<FailureRef> failures) {
+    this(
+        id,
+        repo,
+        commitSha,
+        branch,
+        startedAt,
+        status,
+        category,
+        strategy,
+        message,
+        retries,
+        filesChanged,
+        linesChanged,
+        filesTouched,
+        timings,
+        llmModel,
+        llmInputTokens,
+        llmOutputTokens,
+        llmCostUsd,
+        prUrl,
+        pr,
+        failures,
+        null);
+  }
+
+  /**
+   * @param headline the first failure's headline (the test, else where), for a list of heals
+   */
   public Attempt {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(repo, "repo");
@@ -103,6 +155,20 @@ public record Attempt(
         llmCostUsd,
         prUrl,
         outcome,
-        failures);
+        failures,
+        headline);
+  }
+
+  /**
+   * What makes two heals one attempt: the same failures on the same commit of the same repository
+   * (a dry run and then {@code --apply}, a CI job run again). A heal outside git is its own.
+   */
+  public String attemptKey() {
+    if (commitSha == null) {
+      return "id:" + id;
+    }
+    java.util.TreeSet<String> fps = new java.util.TreeSet<>();
+    failures.forEach(f -> fps.add(f.fingerprint()));
+    return repo + "\u0000" + commitSha + "\u0000" + String.join(",", fps);
   }
 }

@@ -62,8 +62,8 @@ public final class History {
                 + " strategy, message, retries, files_changed, lines_changed, files_touched,"
                 + " detect_ms, diagnose_ms, fix_ms, validate_ms, deliver_ms, total_ms, llm_model,"
                 + " llm_input_tokens, llm_output_tokens, llm_cost_usd, pr_url, pr_state,"
-                + " pr_further_commits, pr_ci, pr_checked_at)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + " pr_further_commits, pr_ci, pr_checked_at, headline)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
       int i = 1;
       s.setString(i++, a.id());
       s.setString(i++, redactor.redact(a.repo()));
@@ -89,6 +89,7 @@ public final class History {
       s.setDouble(i++, a.llmCostUsd());
       s.setString(i++, a.prUrl());
       i = setPr(s, i, a.pr());
+      s.setString(i, a.headline() == null ? null : redactor.redact(a.headline()));
       s.executeUpdate();
     }
     try (PreparedStatement s =
@@ -236,6 +237,7 @@ public final class History {
             furtherCommits,
             ci == null ? null : Attempt.CiConclusion.valueOf(ci.toUpperCase(Locale.ROOT)),
             checkedAt),
-        failures);
+        failures,
+        r.getString("headline"));
   }
 }

@@ -15,20 +15,24 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The five metrics a team tracks, from the recorded heals. A rate with nothing to measure yet is
- * null, not 0.
+ * The five metrics a team tracks, from the recorded heals. Heals of the same failures on the same
+ * commit (a dry run, then {@code --apply}; a CI job run again) are one attempt. A rate whose
+ * denominator is still undecided is null — shown as "—" beside the count of PRs still open — never
+ * 0.
  *
  * <ul>
  *   <li>{@code attempts}: heals that tried to fix a reproduced failure (healed, not_healed,
  *       rejected; flaky, not reproduced and passing runs are not fix attempts);
  *   <li>{@code auto_fix_rate}: healed / attempts;
- *   <li>{@code time_to_fix_ms}: detection to validated fix, over healed heals;
+ *   <li>{@code time_to_fix_ms}: detection to validated fix, over healed heals (median, p90);
  *   <li>{@code time_to_pr_ms}: the heal's start to its PR, over heals that opened or updated one;
  *   <li>{@code fix_accuracy}: PRs merged without further commits / PRs merged or closed;
- *   <li>{@code false_positive_rate}: PRs closed unmerged, or whose branch then failed CI / PRs;
+ *   <li>{@code false_positive_rate}: PRs closed unmerged, or whose branch then failed CI / PRs so
+ *       decided (merged, closed, or CI failed) — an open PR with no CI verdict is undecided;
  *   <li>{@code regression_rate}: healed heals after which, within 7 days and at another commit, the
  *       same fingerprint or a new failure in a file the fix touched was seen again / healed heals
- *       (a PR's fix counts once it is merged).
+ *       whose fix landed (a PR counts once merged);
+ *   <li>{@code open_prs}: PRs still undecided (open, no CI failure known).
  * </ul>
  */
 @JsonPropertyOrder({
@@ -41,6 +45,7 @@ import java.util.TreeMap;
   "fix_accuracy",
   "false_positive_rate",
   "regression_rate",
+  "open_prs",
   "by_category"
 })
 public record Metrics(
@@ -53,6 +58,7 @@ public record Metrics(
     @JsonProperty("fix_accuracy") Double fixAccuracy,
     @JsonProperty("false_positive_rate") Double falsePositiveRate,
     @JsonProperty("regression_rate") Double regressionRate,
+    @JsonProperty("open_prs") int openPrs,
     @JsonProperty("by_category") @JsonInclude(JsonInclude.Include.NON_NULL)
         Map<String, Metrics> byCategory) {
 
@@ -83,8 +89,26 @@ public record Metrics(
         || a.status() == Status.REJECTED;
   }
 
+  /**
+   * One attempt per failure set and commit: of several heals of it, the one that healed (the latest
+   * such), else the latest. Order kept.
+   */
+  public static List<Attempt> dedupe(List<Attempt> attempts) {
+    Map<String, Attempt> best = new java.util.LinkedHashMap<>();
+    for (Attempt a : attempts) {
+      best.merge(
+          a.attemptKey(),
+          a,
+          (was, now) -> was.status() == Status.HEALED && now.status() != Status.HEALED ? was : now);
+    }
+    Set<Attempt> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    kept.addAll(best.values());
+    return attempts.stream().filter(kept::contains).toList();
+  }
+
   /** Overall and per category; {@code all} is every recorded heal (for the regression window). */
   public static Metrics of(List<Attempt> selected, List<Attempt> all) {
+    selected = dedupe(selected);
     Map<String, List<Attempt>> byCat = new TreeMap<>();
     for (Attempt a : selected) {
       if (isFixAttempt(a)) {
@@ -119,14 +143,26 @@ public record Metrics(
                     a.pr().state() == Attempt.PrState.MERGED
                         && Boolean.FALSE.equals(a.pr().furtherCommits()))
             .count();
-    long falsePositive =
+    List<Attempt> decided =
         prs.stream()
+            .filter(
+                a ->
+                    a.pr().state() == Attempt.PrState.MERGED
+                        || a.pr().state() == Attempt.PrState.CLOSED
+                        || a.pr().ci() == Attempt.CiConclusion.FAILURE)
+            .toList();
+    long falsePositive =
+        decided.stream()
             .filter(
                 a ->
                     a.pr().state() == Attempt.PrState.CLOSED
                         || a.pr().ci() == Attempt.CiConclusion.FAILURE)
             .count();
-    long regressed = healed.stream().filter(a -> regressed(a, all)).count();
+    List<Attempt> landed =
+        healed.stream()
+            .filter(a -> a.prUrl() == null || a.pr().state() == Attempt.PrState.MERGED)
+            .toList();
+    long regressed = landed.stream().filter(a -> regressed(a, all)).count();
     return new Metrics(
         schema,
         tried.size(),
@@ -135,8 +171,9 @@ public record Metrics(
         Spread.of(healed.stream().map(a -> a.timings().toFix()).toList()),
         Spread.of(prs.stream().map(a -> a.timings().total()).toList()),
         rate(accurate, resolved.size()),
-        rate(falsePositive, prs.size()),
-        rate(regressed, healed.size()),
+        rate(falsePositive, decided.size()),
+        rate(regressed, landed.size()),
+        prs.size() - decided.size(),
         cats);
   }
 

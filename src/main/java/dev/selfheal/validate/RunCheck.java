@@ -43,10 +43,15 @@ public record RunCheck(
             .noneMatch(o -> sameTest(o.id(), id) && o.result() == TestOutcome.Result.FAILED);
   }
 
-  /** Report ids may carry a parameterised method's arguments; the target names the method. */
+  /**
+   * Report ids may carry a parameterised method's arguments; the target names the method. A
+   * runner's output may name a test without its file ({@code suite test}) where the failure was
+   * {@code file::suite test}.
+   */
   static boolean sameTest(String reported, String target) {
     return reported.equals(target)
         || reported.startsWith(target + "(")
-        || reported.startsWith(target + "[");
+        || reported.startsWith(target + "[")
+        || (!reported.contains("::") && target.endsWith("::" + reported));
   }
 }

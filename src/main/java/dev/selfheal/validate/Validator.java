@@ -32,6 +32,17 @@ public final class Validator {
     this.timeout = timeout;
   }
 
+  /**
+   * The command's program is not there (a typo in {@code --command}, no {@code mvn} on the PATH):
+   * the user's to fix, said as a usage error; an IOException only so callers that run commands need
+   * declare nothing new.
+   */
+  public static final class ProgramMissing extends IOException {
+    public ProgramMissing(CommandNotFoundException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
   /** How many build or test commands this validator has run. */
   public int runs() {
     return runs;
@@ -42,17 +53,31 @@ public final class Validator {
     return commandMillis;
   }
 
+  /** Something that watches a command while it runs (a heartbeat); closed when it ends. */
+  @FunctionalInterface
+  public interface Watch extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  private java.util.function.BiFunction<String, Path, Watch> watcher = (label, log) -> () -> {};
+
+  /** Watches each command as it runs: {@code watcher} gets its label and its live log. */
+  public Validator watchedBy(java.util.function.BiFunction<String, Path, Watch> watcher) {
+    this.watcher = watcher;
+    return this;
+  }
+
   public Detection run(Path repo, String command, String label) throws IOException {
     runs++;
-    try {
+    Path log = logs.resolve(label + ".log");
+    try (Watch w = watcher.apply(label, log)) {
       Detection d =
-          new Detector(runner)
-              .detect(
-                  new DetectRequest(repo, command, null, timeout, logs.resolve(label + ".log")));
+          new Detector(runner).detect(new DetectRequest(repo, command, null, timeout, log));
       commandMillis += d.run().elapsed().toMillis();
       return d;
     } catch (CommandNotFoundException e) {
-      throw new IOException(e.getMessage(), e);
+      throw new ProgramMissing(e);
     }
   }
 

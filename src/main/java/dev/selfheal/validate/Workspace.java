@@ -54,6 +54,7 @@ public final class Workspace implements AutoCloseable {
   private final Path holder;
   private final Thread cleanup;
   private String good;
+  private final List<String> notices = new ArrayList<>();
 
   private Workspace(Path holder, Path root, Path repo, Git git, Git userGit, String baseCommit)
       throws IOException {
@@ -104,13 +105,16 @@ public final class Workspace implements AutoCloseable {
         topGit.run("worktree", "prune"); // records of worktrees a killed run left behind
         topGit.run("worktree", "add", "--detach", "-f", root.toString(), head);
         Git ws = new Git(runner, root);
-        if (Files.exists(top.resolve(".gitmodules"))) {
-          ws.run("submodule", "update", "--init", "--recursive");
+        List<String> notices = new ArrayList<>();
+        if (Files.exists(root.resolve(".gitmodules"))) {
+          checkOutSubmodules(top, ws, root, notices);
         }
         carryChanges(topGit, top, root);
         ws.commitAll("selfheal baseline: the user's uncommitted changes");
         Path repo = root.resolve(top.relativize(userRepo.toRealPath()).toString());
-        return new Workspace(holder, root, repo, ws, topGit, head);
+        Workspace w = new Workspace(holder, root, repo, ws, topGit, head);
+        w.notices.addAll(notices);
+        return w;
       }
       copyTree(userRepo, root);
       Git ws = new Git(runner, root);
@@ -119,6 +123,119 @@ public final class Workspace implements AutoCloseable {
       return new Workspace(holder, root, root, ws, null, null);
     } catch (IOException | RuntimeException e) {
       removeQuietly(holder, user, root);
+      throw e;
+    }
+  }
+
+  /**
+   * Fills each submodule of the workspace without writing to the user's {@code .git/config} (a
+   * linked worktree shares it, and {@code submodule update --init} would record every submodule
+   * there): the URL and "active" are given for this one command. A submodule the user has checked
+   * out is cloned from that checkout, offline; another from its URL, without prompting. One that
+   * cannot be fetched (a private one without credentials, a {@code file://} URL git refuses) is
+   * left empty, with a notice.
+   */
+  private static void checkOutSubmodules(Path top, Git ws, Path root, List<String> notices) {
+    String listing;
+    try {
+      listing =
+          ws.run(
+              "config", "-f", ".gitmodules", "--null", "--get-regexp", "^submodule\\..*\\.path$");
+    } catch (IOException e) {
+      notices.add("the submodules in .gitmodules could not be read: " + firstLine(e));
+      return;
+    }
+    for (String entry : listing.split("\u0000")) {
+      int nl = entry.indexOf('\n');
+      if (nl < 0) {
+        continue;
+      }
+      String key = entry.substring(0, nl);
+      String path = entry.substring(nl + 1);
+      String name = key.substring("submodule.".length(), key.length() - ".path".length());
+      Path mine = top.resolve(path);
+      String url;
+      if (Files.exists(mine.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+        url = mine.toString();
+      } else {
+        try {
+          url = ws.run("config", "-f", ".gitmodules", "submodule." + name + ".url").strip();
+        } catch (IOException e) {
+          notices.add("submodule " + path + " has no URL in .gitmodules; it is left empty");
+          continue;
+        }
+      }
+      try {
+        ws.run(
+            "-c",
+            "protocol.file.allow=" + (url.equals(mine.toString()) ? "always" : "user"),
+            "-c",
+            "submodule." + name + ".url=" + url,
+            "-c",
+            "submodule." + name + ".active=true",
+            "submodule",
+            "update",
+            "--recursive",
+            "--",
+            path);
+      } catch (IOException e) {
+        notices.add(
+            "submodule "
+                + path
+                + " could not be checked out in the isolated copy ("
+                + firstLine(e)
+                + "); it is left empty there — check it out in your tree, or give the job"
+                + " credentials for it");
+      }
+    }
+  }
+
+  private static String firstLine(IOException e) {
+    String m = e.getMessage() == null ? e.toString() : e.getMessage();
+    String[] lines = m.strip().split("\n");
+    return lines[lines.length - 1].strip();
+  }
+
+  /** What the workspace could not set up as asked (a submodule that could not be fetched). */
+  public List<String> notices() {
+    return List.copyOf(notices);
+  }
+
+  /**
+   * A second isolated copy, of the last good commit (the start of the breaking change, else HEAD's
+   * parent) with nothing of the user's uncommitted state: where a failure is checked for having
+   * been there before the change. Empty outside git or for a first commit.
+   */
+  public java.util.Optional<Workspace> beforeTheChange(
+      Path stateDir, String runId, CommandRunner runner) throws IOException {
+    if (baseCommit == null || userGit == null) {
+      return java.util.Optional.empty();
+    }
+    String commit = good;
+    if (commit == null) {
+      try {
+        commit = git.run("rev-parse", "--verify", "-q", baseCommit + "^").strip();
+      } catch (IOException firstCommit) {
+        return java.util.Optional.empty();
+      }
+    }
+    Path holder =
+        stateDir.resolve("workspaces").resolve(runId + "-before." + ProcessHandle.current().pid());
+    Files.createDirectories(holder);
+    Path other = holder.resolve("tree");
+    try {
+      userGit.run("worktree", "add", "--detach", "-f", other.toString(), commit);
+      Git g = new Git(runner, other);
+      List<String> notices = new ArrayList<>();
+      if (Files.exists(other.resolve(".gitmodules"))) {
+        checkOutSubmodules(userGit.dir(), g, other, notices);
+      }
+      Path sub = other.resolve(root.relativize(repo).toString());
+      Workspace w = new Workspace(holder, other, sub, g, userGit, commit);
+      w.notices.addAll(notices);
+      return java.util.Optional.of(w);
+    } catch (IOException | RuntimeException e) {
+      removeQuietly(holder, userGit, other);
       throw e;
     }
   }
@@ -185,6 +302,48 @@ public final class Workspace implements AutoCloseable {
     } catch (IOException e) {
       return BreakingChange.NONE; // no clue is better than a wrong one
     }
+  }
+
+  /**
+   * The commit that most likely broke the build: the newest one of the breaking range that touched
+   * any of {@code paths} (repo-relative), else the newest of the range; {sha, subject, author
+   * name}. Empty outside git or when the range holds no commit (only uncommitted changes).
+   */
+  public java.util.Optional<String[]> breakingCommit(List<String> paths) {
+    if (baseCommit == null) {
+      return java.util.Optional.empty();
+    }
+    String from = good;
+    if (from == null) {
+      try {
+        from = git.run("rev-parse", "--verify", "-q", baseCommit + "^").strip();
+      } catch (IOException noParent) {
+        from = null;
+      }
+    }
+    String range = from == null ? baseCommit : from + ".." + baseCommit;
+    String prefix = root.relativize(repo).toString().replace('\\', '/');
+    List<String> args = new ArrayList<>(List.of("log", "-1", "--format=%H%x00%s%x00%an", range));
+    if (!paths.isEmpty()) {
+      args.add("--");
+      paths.forEach(p -> args.add(prefix.isEmpty() ? p : prefix + "/" + p));
+    }
+    for (int attempt = 0; attempt < 2; attempt++) {
+      try {
+        String out = git.run(args.toArray(String[]::new)).strip();
+        if (!out.isEmpty()) {
+          return java.util.Optional.of(out.split("\u0000", 3));
+        }
+      } catch (IOException e) {
+        // no such range: nothing to say
+      }
+      int dash = args.indexOf("--");
+      if (dash < 0) {
+        break;
+      }
+      args.subList(dash, args.size()).clear(); // none touched them: the newest of the range
+    }
+    return java.util.Optional.empty();
   }
 
   /**

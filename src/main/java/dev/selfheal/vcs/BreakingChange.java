@@ -2,7 +2,9 @@ package dev.selfheal.vcs;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,10 +15,18 @@ import java.util.Optional;
 public record BreakingChange(List<FileChange> files, List<String> messages) {
   public static final BreakingChange NONE = new BreakingChange(List.of(), List.of());
 
+  /** Larger files are named in the change but not read: no clue is worth a 300 MB string. */
+  public static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+
   /**
-   * One changed file; {@code before} is null for an added file, {@code after} for a deleted one.
+   * One changed file; {@code before} is null for an added file, {@code after} for a deleted one;
+   * both are null for a file over {@link #MAX_FILE_BYTES} ({@code large}).
    */
-  public record FileChange(String path, String before, String after) {}
+  public record FileChange(String path, String before, String after, boolean large) {
+    public FileChange(String path, String before, String after) {
+      this(path, before, after, false);
+    }
+  }
 
   public BreakingChange {
     files = List.copyOf(files);
@@ -38,9 +48,19 @@ public record BreakingChange(List<FileChange> files, List<String> messages) {
     List<FileChange> files = new ArrayList<>();
     String[] parts =
         git.run("diff", "--name-status", "-z", "--no-renames", good, failing).split("\u0000");
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i + 1 < parts.length; i += 2) {
+      paths.add(parts[i + 1]);
+    }
+    Map<String, Long> sizes = sizes(git, good, paths);
+    sizes.putAll(sizes(git, failing, paths));
     for (int i = 0; i + 1 < parts.length; i += 2) {
       String status = parts[i];
       String path = parts[i + 1];
+      if (sizes.getOrDefault(path, 0L) > MAX_FILE_BYTES) {
+        files.add(new FileChange(path, null, null, true));
+        continue;
+      }
       String before = status.startsWith("A") ? null : show(git, good, path);
       String after = status.startsWith("D") ? null : show(git, failing, path);
       files.add(new FileChange(path, before, after));
@@ -54,6 +74,27 @@ public record BreakingChange(List<FileChange> files, List<String> messages) {
       }
     }
     return new BreakingChange(files, messages);
+  }
+
+  /**
+   * The size in bytes of each of {@code paths} at {@code rev} (the largest of either side wins).
+   */
+  private static Map<String, Long> sizes(Git git, String rev, List<String> paths)
+      throws IOException {
+    Map<String, Long> out = new HashMap<>();
+    for (int from = 0; from < paths.size(); from += 200) {
+      List<String> args =
+          new ArrayList<>(List.of("ls-tree", "-r", "-l", "-z", "--full-tree", rev, "--"));
+      args.addAll(paths.subList(from, Math.min(paths.size(), from + 200)));
+      for (String entry : git.run(args.toArray(String[]::new)).split("\u0000")) {
+        int tab = entry.indexOf('\t');
+        String[] meta = tab < 0 ? new String[0] : entry.substring(0, tab).trim().split("\\s+");
+        if (meta.length == 4 && meta[3].matches("\\d+")) {
+          out.merge(entry.substring(tab + 1), Long.parseLong(meta[3]), Math::max);
+        }
+      }
+    }
+    return out;
   }
 
   private static String show(Git git, String rev, String path) {

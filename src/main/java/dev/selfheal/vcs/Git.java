@@ -12,11 +12,6 @@ import java.util.Optional;
 
 /** Git through its CLI, as the user's own git would run it. */
 public final class Git {
-  /** The identity of the commits selfheal proposes; how it recognises its own work. */
-  public static final String BOT_NAME = "selfheal";
-
-  public static final String BOT_EMAIL = "selfheal@users.noreply.github.com";
-
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
   private final CommandRunner runner;
   private final Path dir;

@@ -1,5 +1,6 @@
 package dev.selfheal.vcs;
 
+import dev.selfheal.config.Author;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,11 +54,12 @@ public final class Remote {
   }
 
   /**
-   * Commits the given files as they are in the work tree on top of {@code base}, with selfheal's
-   * identity, without touching HEAD, the index or any branch; returns the new commit.
+   * Commits the given files as they are in the work tree on top of {@code base}, as {@code author}
+   * (author and committer), without touching HEAD, the index or any branch; returns the new commit.
    */
   public static String commitFiles(
-      Git git, String base, List<String> files, String message, Path scratch) throws IOException {
+      Git git, String base, List<String> files, String message, Path scratch, Author author)
+      throws IOException {
     Path index = Files.createTempFile(scratch, "selfheal-index", "");
     try {
       Map<String, String> env = Map.of("GIT_INDEX_FILE", index.toString());
@@ -69,10 +71,10 @@ public final class Remote {
       String tree = git.run(env, "write-tree").strip();
       return git.run(
               Map.of(
-                  "GIT_AUTHOR_NAME", Git.BOT_NAME,
-                  "GIT_AUTHOR_EMAIL", Git.BOT_EMAIL,
-                  "GIT_COMMITTER_NAME", Git.BOT_NAME,
-                  "GIT_COMMITTER_EMAIL", Git.BOT_EMAIL),
+                  "GIT_AUTHOR_NAME", author.name(),
+                  "GIT_AUTHOR_EMAIL", author.email(),
+                  "GIT_COMMITTER_NAME", author.name(),
+                  "GIT_COMMITTER_EMAIL", author.email()),
               "commit-tree",
               tree,
               "-p",
@@ -89,9 +91,9 @@ public final class Remote {
    * A selfheal branch is one commit on a failing commit, authored and committed by selfheal: a
    * person who pushed onto it or amended it shows up as the tip's author or committer.
    */
-  public static boolean madeBySelfheal(Git git, String tip) throws IOException {
+  public static boolean madeBySelfheal(Git git, String tip, Author author) throws IOException {
     for (String who : git.run("log", "-1", "--format=%ae%n%ce", tip).strip().split("\n")) {
-      if (!who.strip().equalsIgnoreCase(Git.BOT_EMAIL)) {
+      if (!author.isOwn(who)) {
         return false;
       }
     }

@@ -78,7 +78,7 @@ class PullRequestCliIT {
     String branch = pr.path("head").path("ref").asText();
     assertThat(branch).matches("selfheal/[0-9a-f]{12}");
     assertThat(pr.path("base").path("ref").asText()).isEqualTo("main");
-    assertThat(pr.path("title").asText()).startsWith("fix: auto-heal ");
+    assertThat(pr.path("title").asText()).isEqualTo("fix: import java.util.List in Cart.java");
     assertThat(pr.path("labels").toString()).contains("auto-heal");
     String body = pr.path("body").asText();
     assertThat(body)
@@ -87,8 +87,23 @@ class PullRequestCliIT {
         .contains("java/missing-import");
     assertThat(body).contains("## Evidence").contains("## Guardrails").contains("## Revert");
     assertThat(body).doesNotContain(TOKEN);
+    // What a reviewer acts on: the command that failed and passed, the breaking commit, how to
+    // try it, and which selfheal proposed it.
+    String head = GitRepos.output(repo, "rev-parse", "HEAD");
+    assertThat(body)
+        .contains("- **Failed:** `mvn -B verify`")
+        .contains("**After, the full command:** `mvn -B verify` passes")
+        .contains("- **Broke in:** " + head.substring(0, 7) + " feat: cart — by Test")
+        .contains("git fetch origin " + branch + " && git checkout FETCH_HEAD && mvn -B verify")
+        .contains("Proposed by selfheal " + dev.selfheal.model.SelfhealVersion.current());
     JsonNode block = ReportBlock.report(body).orElseThrow();
     assertThat(block.path("schema").asText()).isEqualTo("selfheal.report/v1");
+    assertThat(block.path("selfheal_version").asText())
+        .isEqualTo(dev.selfheal.model.SelfhealVersion.current());
+    assertThat(block.toString())
+        .as("no runner path in the hidden block")
+        .doesNotContain(tmp.toString())
+        .doesNotContain(state.toString());
     assertThat(ReportBlock.fingerprints(body)).isNotEmpty();
 
     JsonNode rep = dev.selfheal.pipeline.Json.mapper().readTree(Files.readString(report));
@@ -100,8 +115,8 @@ class PullRequestCliIT {
     // The branch's tip: one commit by selfheal on the failing commit, and the tests pass there.
     Path check = tmp.resolve("check");
     git(tmp, "clone", "-q", "-b", branch, origin.toString(), check.toString());
-    assertThat(GitRepos.output(check, "log", "-1", "--format=%ae %s"))
-        .startsWith("selfheal@users.noreply.github.com fix: auto-heal");
+    assertThat(GitRepos.output(check, "log", "-1", "--format=%an <%ae> %s"))
+        .startsWith("selfheal[bot] <selfheal[bot]@users.noreply.github.com> fix: import");
     assertThat(GitRepos.output(check, "rev-parse", "HEAD^"))
         .isEqualTo(GitRepos.output(repo, "rev-parse", "HEAD"));
     Process mvn =
@@ -243,11 +258,31 @@ class PullRequestCliIT {
     Files.writeString(event, event(sha, "acme/shop"));
     Map<String, String> env = env();
     env.put("GITHUB_EVENT_PATH", event.toString());
+    env.put("GITHUB_ACTIONS", "true");
     Path summary = tmp.resolve("summary.md");
     env.put("GITHUB_STEP_SUMMARY", summary.toString());
-    CliRun r = heal(env);
+    gh.commitLogins.put(sha, "ada-lovelace");
+    ObjectNode run =
+        (ObjectNode)
+            dev.selfheal.pipeline.Json.mapper()
+                .readTree(event(sha, "acme/shop"))
+                .path("workflow_run");
+    gh.runs.put(42L, run);
+    gh.jobs.put(42L, List.of(job(501, "build", "failure")));
+    gh.logs.put(501L, ciLog());
+    CliRun r = heal(env, "--github-run", "42");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(gh.pulls.get(0).path("base").path("ref").asText()).isEqualTo("main");
+    String body = gh.pulls.get(0).path("body").asText();
+    assertThat(body)
+        .contains("- **Failing run:** https://github.example/acme/shop/actions/runs/42")
+        .contains("[build](https://github.example/acme/shop/actions/runs/42/job/501)")
+        .contains(
+            "- **Broke in:** " + sha.substring(0, 7) + " ci: workflow — by Test (@ada-lovelace)");
+    assertThat(r.out())
+        .as("the PR link as a notice on the run")
+        .contains(
+            "::notice title=selfheal proposed a fix::" + gh.pulls.get(0).path("html_url").asText());
     assertThat(Files.readString(summary)).contains("Root cause").contains("Pull request:");
     // GITHUB_TOKEN pushes start no CI: the CI workflow, which accepts workflow_dispatch, is
     // started.
@@ -330,9 +365,25 @@ class PullRequestCliIT {
     assertThat(again.path("by_category").has("type_error")).isTrue();
   }
 
+  /** The project's real build output, as an Actions log with timestamps. */
+  private String ciLog() throws Exception {
+    Process mvn =
+        new ProcessBuilder("mvn", "-B", "-o", "verify")
+            .directory(repo.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(mvn.getInputStream().readAllBytes());
+    assertThat(mvn.waitFor()).isNotZero();
+    StringBuilder log =
+        new StringBuilder("2026-11-25T10:00:00.0000000Z ##[group]Run mvn -B verify\n");
+    out.lines().forEach(l -> log.append("2026-11-25T10:00:01.1234567Z ").append(l).append("\n"));
+    return log.toString();
+  }
+
   private static ObjectNode job(long id, String name, String conclusion) {
     ObjectNode j = dev.selfheal.pipeline.Json.mapper().createObjectNode();
     j.put("id", id).put("name", name).put("status", "completed").put("conclusion", conclusion);
+    j.put("html_url", "https://github.example/acme/shop/actions/runs/42/job/" + id);
     return j;
   }
 
@@ -368,6 +419,7 @@ class PullRequestCliIT {
         {"action": "completed",
          "workflow_run": {"id": 42, "name": "CI", "head_branch": "main", "head_sha": "%s",
            "path": ".github/workflows/ci.yml", "workflow_id": 7, "conclusion": "failure",
+           "html_url": "https://github.example/acme/shop/actions/runs/42",
            "head_repository": {"full_name": "%s"}, "pull_requests": []},
          "repository": {"full_name": "acme/shop"}}
         """

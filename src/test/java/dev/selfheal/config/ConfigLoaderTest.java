@@ -101,6 +101,13 @@ class ConfigLoaderTest {
         .hasMessageContaining("{tests}");
     assertThatThrownBy(() -> ConfigLoader.parse("safety:\n  forbidden_paths: ['../x']\n", "f"))
         .hasMessageContaining("`..`");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.parse(
+                    "safety:\n  forbidden_paths:\n    - 'config/[ab.yml'\n", ".selfheal.yml"))
+        .hasMessageContaining(".selfheal.yml:")
+        .hasMessageContaining("safety.forbidden_paths")
+        .hasMessageContaining("without its closing ]");
   }
 
   @Test

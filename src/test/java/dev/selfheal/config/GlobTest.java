@@ -38,4 +38,66 @@ class GlobTest {
   void gitignoreSemantics(String glob, String path, boolean expected) {
     assertThat(Glob.of(glob).matches(path)).isEqualTo(expected);
   }
+
+  @ParameterizedTest(name = "{0} matches {1}: {2}")
+  @CsvSource({
+    "config/[ab]*.yml, config/app.yml, true",
+    "config/[ab]*.yml, config/base.yml, true",
+    "config/[ab]*.yml, config/core.yml, false",
+    "config/[!ab]*.yml, config/core.yml, true",
+    "config/[!ab]*.yml, config/app.yml, false",
+    "v[0-9].sql, db/v7.sql, true",
+    "v[0-9].sql, db/vx.sql, false",
+    "file\\*.txt, file*.txt, true",
+    "file\\*.txt, fileX.txt, false",
+    "**/**/**/secret, a/b/secret, true",
+    "**/**/**/secret, secret, true"
+  })
+  void characterClassesAndEscapes(String glob, String path, boolean expected) {
+    assertThat(Glob.of(glob).matches(path)).isEqualTo(expected);
+  }
+
+  @org.junit.jupiter.api.Test
+  void pathsAreMatchedAsWrittenNeverNormalised() {
+    assertThat(Glob.of(".github/**").matches("./.github/workflows/ci.yml")).isFalse();
+    SelfhealConfig.Safety s = SelfhealConfig.defaults().safety();
+    assertThat(s.isForbidden(".//.github/workflows/ci.yml")).as("fails closed").isTrue();
+    assertThat(s.isForbidden("src//auth/x")).isTrue();
+    assertThat(s.isForbidden("lib/sub/.git/config")).isTrue();
+    assertThat(s.isForbidden("src/main/A.java")).isFalse();
+  }
+
+  @org.junit.jupiter.api.Test
+  void negationReincludesOnlyWhatTheUsersOwnPatternsExcluded() {
+    SelfhealConfig.Safety s =
+        new SelfhealConfig.Safety(
+            3,
+            50,
+            SelfhealConfig.Safety.withDefaults(
+                java.util.List.of("config/**", "!config/app.yml", "!src/auth/**")),
+            2,
+            0.7,
+            false);
+    assertThat(s.isForbidden("config/db.yml")).isTrue();
+    assertThat(s.isForbidden("config/app.yml")).isFalse();
+    assertThat(s.isForbidden("src/auth/Login.java")).as("a default holds").isTrue();
+  }
+
+  @org.junit.jupiter.api.Test
+  void unsupportedSyntaxIsRejectedNotIgnored() {
+    for (String g : java.util.List.of("config/[ab.yml", "[[:alpha:]]*", "#comment", "!", "a//b")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> Glob.of(g))
+          .as(g)
+          .isInstanceOf(Glob.Invalid.class);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void degenerateGlobsMatchInLinearTime() {
+    String glob = "**/".repeat(200) + "x" + "*a".repeat(50) + "b";
+    String path = "d/".repeat(500) + "x" + "a".repeat(5000);
+    long t0 = System.nanoTime();
+    assertThat(Glob.of(glob).matches(path)).isFalse();
+    assertThat(System.nanoTime() - t0).as("no backtracking blow-up").isLessThan(10_000_000_000L);
+  }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.selfheal.model.Failure;
 import dev.selfheal.model.FailureKind;
 import dev.selfheal.model.StackFrame;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -178,6 +179,26 @@ class ScriptParsersTest {
     assertThat(thrown.details().frames())
         .extracting(StackFrame::file)
         .containsOnly("test/mean.test.js");
+  }
+
+  @Test
+  void nodesTestRunnerCountsEveryTestThatRanNotOnlyTheFailedOnes() throws Exception {
+    Fixtures.layout(repo, "test/a.test.js", "package.json");
+    String text =
+        Files.readString(Fixtures.path("node/node-test-mixed.log"))
+            .replace("/home/runner/work/app/app", repo.toString());
+    LogScan.Result r =
+        LogScan.scan(
+            new java.io.ByteArrayInputStream(
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            new PathResolver(new RepoFiles(repo)));
+    assertThat(r.outcomes())
+        .extracting(o -> o.id() + " " + o.result())
+        .containsExactly(
+            "adds PASSED", "suite inner ok PASSED", "suite inner bad FAILED", "skipped SKIPPED");
+    assertThat(r.failures())
+        .extracting(Failure::test)
+        .containsExactly("test/a.test.js::suite inner bad");
   }
 
   @Test

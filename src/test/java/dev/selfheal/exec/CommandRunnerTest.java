@@ -85,6 +85,28 @@ class CommandRunnerTest {
     assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(10));
   }
 
+  @Test
+  void whatACommandLeftRunningIsKilledWhenItEnds() throws Exception {
+    Path pids = dir.resolve("daemons.pid");
+    CommandResult r =
+        runner.run(
+            CommandSpec.of(
+                "setsid sh -c 'sleep 300' > /dev/null 2>&1 & echo $! >> "
+                    + pids
+                    + "; (sleep 301 > /dev/null 2>&1 & echo $! >> "
+                    + pids
+                    + "); echo done",
+                dir,
+                Duration.ofSeconds(20),
+                dir.resolve("d.log")));
+    assertThat(r.passed()).isTrue();
+    assertThat(Files.readAllLines(pids)).hasSizeGreaterThanOrEqualTo(2);
+    Thread.sleep(300);
+    for (String pid : Files.readAllLines(pids)) {
+      assertThat(running(Long.parseLong(pid.strip()))).as("left running: " + pid).isFalse();
+    }
+  }
+
   /**
    * Running, not merely present: in a container whose PID 1 does not reap, a killed child stays a
    * zombie.

@@ -44,7 +44,44 @@ class EditWriterTest {
     assertThatThrownBy(() -> EditWriter.apply(root, List.of(new Edit("a.txt", "y = 1;", "y = 2;"))))
         .hasMessageContaining("not in the file");
     assertThatThrownBy(() -> EditWriter.apply(root, List.of(new Edit("../escape.txt", "a", "b"))))
-        .hasMessageContaining("outside the repository");
+        .hasMessageContaining("'..' segment");
+  }
+
+  @Test
+  void nothingIsWrittenThroughASymlinkOrIntoGit(@TempDir Path outside) throws Exception {
+    Files.writeString(outside.resolve("victim.txt"), "keep me\n");
+    Files.createSymbolicLink(root.resolve("linked"), outside);
+    Files.createSymbolicLink(root.resolve("direct.txt"), outside.resolve("victim.txt"));
+    Files.writeString(root.resolve(".git"), "gitdir: /somewhere/.git/worktrees/x\n");
+    for (Edit e :
+        List.of(
+            new Edit("linked/victim.txt", "keep me", "pwned"),
+            new Edit("direct.txt", "keep me", "pwned"),
+            new Edit(".git", "gitdir: /somewhere", "gitdir: /user"),
+            new Edit(".//linked/victim.txt", "keep me", "pwned"),
+            new Edit("a\u0000b", "keep me", "pwned"))) {
+      assertThatThrownBy(() -> EditWriter.apply(root, List.of(e)))
+          .as(e.file())
+          .isInstanceOf(EditWriter.EditRejected.class);
+    }
+    assertThat(Files.readString(outside.resolve("victim.txt"))).isEqualTo("keep me\n");
+    assertThat(Files.readString(root.resolve(".git"))).startsWith("gitdir: /somewhere");
+  }
+
+  @Test
+  void writeChecksThePathAgainAndDoesNotFollowAFolderSwappedForALink(@TempDir Path outside)
+      throws Exception {
+    Files.createDirectories(root.resolve("src"));
+    Files.writeString(root.resolve("src/a.txt"), "one\n");
+    Files.writeString(outside.resolve("a.txt"), "one\n");
+    var texts = EditWriter.preview(root, List.of(new Edit("src/a.txt", "one", "two")));
+    Files.delete(root.resolve("src/a.txt"));
+    Files.delete(root.resolve("src"));
+    Files.createSymbolicLink(root.resolve("src"), outside);
+    assertThatThrownBy(() -> EditWriter.write(root, texts))
+        .isInstanceOf(EditWriter.EditRejected.class)
+        .hasMessageContaining("symbolic link");
+    assertThat(Files.readString(outside.resolve("a.txt"))).isEqualTo("one\n");
   }
 
   @Test

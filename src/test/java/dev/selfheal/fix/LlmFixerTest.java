@@ -92,9 +92,26 @@ class LlmFixerTest {
         new LlmFixer(new LlmSession(s, new Redactor(Map.of()), 1.0), true)
             .propose(List.of(failure), new FixContext(repo, new JdkTypes(null)), null);
     assertThat(r).isInstanceOf(LlmFixer.Result.Failed.class);
-    assertThat(((LlmFixer.Result.Failed) r).reason())
-        .contains("redacted placeholder")
-        .contains("no such file in the repository");
+    assertThat(((LlmFixer.Result.Failed) r).reason()).contains("redacted placeholder");
+  }
+
+  @Test
+  void aPathNoEditMayTakeIsLeftForTheGuardrailsToRefuseNotCorrected() throws Exception {
+    Projects.write(repo, FILE, "class A {}\n");
+    String escape = "[{\"file\":\"../outside.txt\",\"old_text\":\"a\",\"new_text\":\"b\"}]";
+    var r =
+        new LlmFixer(new LlmSession(new Script(DIAG, escape), new Redactor(Map.of()), 1.0), true)
+            .propose(List.of(failure), new FixContext(repo, new JdkTypes(null)), null);
+    assertThat(r).isInstanceOf(LlmFixer.Result.Proposed.class);
+    var fix = ((LlmFixer.Result.Proposed) r).fix();
+    assertThat(fix.edits())
+        .singleElement()
+        .satisfies(e -> assertThat(e.file()).isEqualTo("../outside.txt"));
+    assertThat(
+            dev.selfheal.guard.Guardrails.pathsOf(
+                List.of(fix), dev.selfheal.config.SelfhealConfig.defaults().safety(), repo))
+        .extracting(v -> v.rule())
+        .containsExactly(dev.selfheal.guard.Violation.Rule.PATH_ESCAPE);
   }
 
   @Test

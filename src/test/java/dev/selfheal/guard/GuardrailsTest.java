@@ -30,17 +30,28 @@ class GuardrailsTest {
         List.of(new Edit(file, "a", "b")));
   }
 
+  /** A one-hunk diff of the given lines, with the hunk's counts as a real diff has them. */
   private static Patch patch(String file, String... lines) {
-    StringBuilder d =
-        new StringBuilder("--- a/" + file + "\n+++ b/" + file + "\n@@ -1,1 +1,1 @@\n");
+    int from = 0;
+    int to = 0;
     int changed = 0;
+    StringBuilder body = new StringBuilder();
     for (String l : lines) {
-      d.append(l).append('\n');
-      if (l.startsWith("+") || l.startsWith("-")) {
+      body.append(l).append('\n');
+      if (l.startsWith("+")) {
+        to++;
         changed++;
+      } else if (l.startsWith("-")) {
+        from++;
+        changed++;
+      } else {
+        from++;
+        to++;
       }
     }
-    return new Patch(1, changed, d.toString(), List.of(file));
+    String d =
+        "--- a/" + file + "\n+++ b/" + file + "\n@@ -1," + from + " +1," + to + " @@\n" + body;
+    return new Patch(1, changed, d, List.of(file));
   }
 
   private List<Rule> rules(Fix f, Patch p) {
@@ -69,6 +80,16 @@ class GuardrailsTest {
   }
 
   @Test
+  void oneHugeLineCountsByItsCharacters() {
+    String f = "src/main/java/A.java";
+    String huge = "+    String s = \"" + "x".repeat(10 * 1024 * 1024) + "\";";
+    assertThat(rules(fix("llm:m", 0.9, f), patch(f, "-    String s = \"\";", huge)))
+        .contains(Rule.MAX_LINES_CHANGED);
+    assertThat(rules(fix("r", 0.9, f), patch(f, "-" + "y".repeat(150), "+" + "z".repeat(150))))
+        .isEmpty();
+  }
+
+  @Test
   void forbiddenAndAlwaysForbiddenPaths() {
     for (String f :
         List.of(
@@ -91,6 +112,94 @@ class GuardrailsTest {
     Files.createSymbolicLink(repo.resolve("linked"), outside);
     assertThat(rules(fix("r", 0.9, "linked/A.java"), patch("linked/A.java", "+x")))
         .contains(Rule.PATH_ESCAPE);
+  }
+
+  @Test
+  void onlyCanonicalPathsPassAndGuardsMatchThemAsWritten() throws Exception {
+    for (String f :
+        List.of(
+            ".//.github/workflows/ci.yml",
+            "./.github/workflows/ci.yml",
+            ".//.git/config",
+            "src//auth/x.java",
+            "src/./main/A.java",
+            "src\\main\\A.java",
+            "src/main/A.java\u0000.txt",
+            "src/main/",
+            "C:/x.java")) {
+      assertThat(rules(fix("r", 0.9, f), patch("src/main/A.java", "+x")))
+          .as(f)
+          .contains(Rule.PATH_ESCAPE);
+    }
+    Files.writeString(repo.resolve(".git"), "gitdir: /elsewhere\n");
+    assertThat(rules(fix("r", 0.9, ".git"), patch(".git", "+x"))).contains(Rule.FORBIDDEN_PATHS);
+    assertThat(rules(fix("r", 0.9, "lib/sub/.git/config"), patch("lib/sub/.git/config", "+x")))
+        .contains(Rule.FORBIDDEN_PATHS);
+  }
+
+  @Test
+  void aCandidateWhosePathsCannotBeFilesIsRefusedWithAReason() {
+    List<Violation> v = Guardrails.pathsOf(List.of(fix("llm:m", 0.9, "a\u0000b")), safety, repo);
+    assertThat(v)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.rule()).isEqualTo(Rule.PATH_ESCAPE);
+              assertThat(x.detail()).contains("NUL");
+            });
+  }
+
+  @Test
+  void aModelMayNotEditTestsTheirHelpersOrTheScriptsThatRunThem() throws Exception {
+    Files.writeString(repo.resolve("run_tests.sh"), "#!/bin/sh\n");
+    java.util.Set<String> harness = TestHarness.of(repo, "sh run_tests.sh");
+    assertThat(harness).contains("run_tests.sh");
+    Patch runner =
+        patch(
+            "run_tests.sh",
+            "-if [ \"$1\" = \"ok\" ]; then",
+            "+if [ \"$1\" = \"ok\" ] || [ \"$1\" != \"\" ]; then");
+    assertThat(
+            Guardrails.check(
+                    new GuardInput(
+                        List.of(fix("llm:m", 0.9, "run_tests.sh")),
+                        runner,
+                        repo,
+                        safety,
+                        Set.of(),
+                        harness))
+                .stream()
+                .map(Violation::rule))
+        .contains(Rule.TEST_WEAKENING);
+    String helper = "src/test/java/com/acme/Checks.java";
+    Patch lenient =
+        patch(
+            helper,
+            "-    if (!a.equals(b)) throw new AssertionError(a);",
+            "+    if (false) throw new AssertionError(a);");
+    assertThat(rules(fix("llm:m", 0.9, helper), lenient)).contains(Rule.TEST_WEAKENING);
+    assertThat(
+            rules(
+                fix("java/renamed-member", 0.9, "src/main/java/A.java"),
+                patch("src/main/java/A.java", "+x")))
+        .isEmpty();
+  }
+
+  @Test
+  void aRemovedSqlCommentIsARemovedLineNotAFileHeader() {
+    String diff =
+        "--- a/src/test/resources/seed.sql\n+++ b/src/test/resources/seed.sql\n@@ -1,3 +1,2 @@\n"
+            + " select 1;\n--- assert the seed has 3 rows\n-assert (select count(*) from t) = 3;\n"
+            + "+select 2;\n";
+    DiffLines d = DiffLines.of(diff);
+    assertThat(d.removed().get("src/test/resources/seed.sql"))
+        .containsExactly("-- assert the seed has 3 rows", "assert (select count(*) from t) = 3;");
+    assertThat(d.added().keySet()).containsExactly("src/test/resources/seed.sql");
+    assertThat(
+            rules(
+                fix("r", 0.9, "src/test/resources/seed.sql"),
+                new Patch(1, 3, diff, List.of("src/test/resources/seed.sql"))))
+        .contains(Rule.TEST_WEAKENING);
   }
 
   @Test

@@ -402,7 +402,7 @@ class LlmHealIT {
     assertThat(Files.readString(repo.resolve(CALC))).isEqualTo(original);
   }
 
-  private static final String POM =
+  static final String POM =
       """
       <?xml version="1.0" encoding="UTF-8"?>
       <project xmlns="http://maven.apache.org/POM/4.0.0">

@@ -43,6 +43,14 @@ class LlmUnitsTest {
             Map.of("ANTHROPIC_API_KEY", "k", "ANTHROPIC_BASE_URL", "http://127.0.0.1:9/"),
             false);
     assertThat(proxy.settings().orElseThrow().baseUrl()).isEqualTo("http://127.0.0.1:9/v1/");
+    // A gateway speaks Anthropic's API: Anthropic's default model, no llm.model needed.
+    var gateway =
+        LlmSettings.resolve(
+            cfg(LlmProvider.AUTO, null),
+            Map.of("ANTHROPIC_API_KEY", "k", "ANTHROPIC_BASE_URL", "https://gateway.acme.example"),
+            false);
+    assertThat(gateway.settings().orElseThrow().model())
+        .isEqualTo(LlmSettings.ANTHROPIC_DEFAULT_MODEL);
 
     var local =
         LlmSettings.resolve(

@@ -112,7 +112,9 @@ class MetricsTest {
     assertThat(m.timeToPrMs().median()).isEqualTo(10_500L);
     assertThat(m.fixAccuracy()).isEqualTo(0.5);
     assertThat(m.falsePositiveRate()).isEqualTo(0.5);
-    assertThat(m.regressionRate()).isEqualTo(1.0 / 3);
+    // Of the fixes that landed (a, merged; c, no PR) c's failure came back: b's PR was closed.
+    assertThat(m.regressionRate()).isEqualTo(0.5);
+    assertThat(m.openPrs()).isZero();
     Metrics type = m.byCategory().get("type_error");
     assertThat(type.schema()).isNull();
     assertThat(type.attempts()).isEqualTo(3);
@@ -122,19 +124,53 @@ class MetricsTest {
   }
 
   @Test
-  void theHtmlCarriesTheDataItDraws() {
+  void theHtmlIsSelfContainedStaticAndEscaped() {
     List<Attempt> all =
         List.of(
             at(0, "a", Status.HEALED, Category.TYPE_ERROR, 5_000, null, "fp1", "A.java"),
             at(200, "b", Status.NOT_HEALED, Category.TYPE_ERROR, 0, null, "fp2", "B.java"));
-    String html = HtmlReport.render(Metrics.of(all, all), all, "t </script> & co");
+    Dashboard d = Dashboard.of(all, all, null, null, T0.plus(Duration.ofDays(20)), "1.0");
+    String html = HtmlReport.render(d, all, "t </script> & co");
     assertThat(html)
         .contains("t &lt;/script&gt; &amp; co")
+        .doesNotContain("<script")
         .doesNotContainPattern("(src|href)\\s*=\\s*[\"']?(https?:)?//")
         .doesNotContain("url(http")
         .doesNotContain("@import");
-    assertThat(HtmlReport.rates(all)).hasSize(2);
-    assertThat(HtmlReport.bucket(5_000)).isZero();
-    assertThat(HtmlReport.bucket(3_600_000)).isEqualTo(HtmlReport.BUCKETS.length);
+    assertThat(d.weeks()).hasSize(2);
+    assertThat(html).contains("<span class=\"nw\">").contains("white-space:nowrap");
+  }
+
+  @Test
+  void aDryRunAndItsApplyAreOneAttempt() {
+    Attempt dry = at(0, "dry", Status.HEALED, Category.TYPE_ERROR, 5_000, null, "fp1", "A.java");
+    Attempt apply =
+        at(1, "apply", Status.HEALED, Category.TYPE_ERROR, 6_000, null, "fp1", "A.java");
+    Attempt other =
+        at(2, "other", Status.NOT_HEALED, Category.TYPE_ERROR, 0, null, "fp2", "B.java");
+    List<Attempt> all = List.of(dry, apply, other);
+    assertThat(Metrics.dedupe(all)).containsExactly(apply, other);
+    Metrics m = Metrics.of(all, all);
+    assertThat(m.attempts()).isEqualTo(2);
+    assertThat(m.autoFixRate()).isEqualTo(0.5);
+  }
+
+  @Test
+  void aFalsePositiveRateWhileTheOnlyPrIsOpenIsUndecidedNotZero() {
+    Attempt open =
+        at(
+                0,
+                "a",
+                Status.HEALED,
+                Category.TYPE_ERROR,
+                5_000,
+                "https://gh/x/pull/1",
+                "fp1",
+                "A.java")
+            .withPr(new Attempt.PrOutcome(Attempt.PrState.OPEN, false, null, T0));
+    Metrics m = Metrics.of(List.of(open), List.of(open));
+    assertThat(m.falsePositiveRate()).isNull();
+    assertThat(m.fixAccuracy()).isNull();
+    assertThat(m.openPrs()).isEqualTo(1);
   }
 }

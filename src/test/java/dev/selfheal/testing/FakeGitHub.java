@@ -35,6 +35,10 @@ public final class FakeGitHub implements AutoCloseable {
   public final List<String> dispatches = new CopyOnWriteArrayList<>();
   public final Map<Long, ObjectNode> runs = new HashMap<>();
   public final Map<Long, List<ObjectNode>> jobs = new HashMap<>();
+
+  /** GitHub logins of commit authors, by commit sha (others: no account matched). */
+  public final Map<String, String> commitLogins = new HashMap<>();
+
   public final Map<Long, String> logs = new HashMap<>();
   public final List<String> logDownloadsWithAuth = new CopyOnWriteArrayList<>();
   public ObjectNode lastSuccess;
@@ -176,7 +180,7 @@ public final class FakeGitHub implements AutoCloseable {
         .matches()) {
       int n = Integer.parseInt(m.group(1));
       ArrayNode commits = JSON.createArrayNode();
-      List<String> emails = new ArrayList<>(List.of("selfheal@users.noreply.github.com"));
+      List<String> emails = new ArrayList<>(List.of("selfheal[bot]@users.noreply.github.com"));
       emails.addAll(extraCommits.getOrDefault(n, List.of()));
       for (String e : emails) {
         ObjectNode c = commits.addObject();
@@ -184,6 +188,18 @@ public final class FakeGitHub implements AutoCloseable {
         ((ObjectNode) c.get("commit")).putObject("committer").put("email", e);
       }
       json(x, 200, commits);
+    } else if ((m =
+                Pattern.compile(Pattern.quote(repo) + "/commits/([0-9a-f]{7,40})").matcher(path))
+            .matches()
+        && method.equals("GET")) {
+      ObjectNode c = JSON.createObjectNode().put("sha", m.group(1));
+      String login = commitLogins.get(m.group(1));
+      if (login == null) {
+        c.putNull("author"); // GitHub matched the commit's email to no account
+      } else {
+        c.putObject("author").put("login", login);
+      }
+      json(x, 200, c);
     } else if (method.equals("GET") && path.equals(repo + "/actions/runs")) {
       ObjectNode page = JSON.createObjectNode();
       ArrayNode runsNode = page.putArray("workflow_runs");

@@ -71,6 +71,51 @@ class WorkspaceTest {
   }
 
   @Test
+  void submodulesAreFilledWithoutWritingTheUsersGitConfig(@TempDir Path libs) throws Exception {
+    Path sub = libs.resolve("sub");
+    Projects.write(sub, "lib.txt", "library\n");
+    GitRepos.commitAll(sub, "lib");
+    Path gone = libs.resolve("gone");
+    Projects.write(gone, "x.txt", "x\n");
+    GitRepos.commitAll(gone, "gone");
+    Projects.write(repo, "a.txt", "x\n");
+    GitRepos.commitAll(repo, "init");
+    GitRepos.git(
+        repo,
+        "-c",
+        "protocol.file.allow=always",
+        "submodule",
+        "add",
+        "-q",
+        sub.toString(),
+        "lib/sub");
+    GitRepos.git(
+        repo,
+        "-c",
+        "protocol.file.allow=always",
+        "submodule",
+        "add",
+        "-q",
+        gone.toString(),
+        "lib/gone");
+    GitRepos.commitAll(repo, "submodules");
+    // lib/gone is not checked out in the user's tree, and its URL is file:// (refused by git).
+    GitRepos.git(repo, "submodule", "deinit", "-q", "-f", "lib/gone");
+    GitRepos.git(repo, "config", "-f", ".gitmodules", "submodule.lib/gone.url", "file://" + gone);
+    GitRepos.commitAll(repo, "file url");
+    String config = Files.readString(repo.resolve(".git/config"));
+    try (Workspace ws = Workspace.create(repo, state, "run4", CommandRunner.system())) {
+      assertThat(Files.readString(ws.repo().resolve("lib/sub/lib.txt"))).isEqualTo("library\n");
+      assertThat(ws.notices())
+          .singleElement()
+          .asString()
+          .contains("lib/gone")
+          .contains("left empty");
+    }
+    assertThat(Files.readString(repo.resolve(".git/config"))).isEqualTo(config);
+  }
+
+  @Test
   void aFolderOutsideGitIsCopied() throws Exception {
     Projects.write(repo, "src/A.java", "class A {}\n");
     Projects.write(repo, "target/junk", "x");

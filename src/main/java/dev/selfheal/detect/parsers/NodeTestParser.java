@@ -6,6 +6,7 @@ import dev.selfheal.detect.Findings;
 import dev.selfheal.detect.LogParser;
 import dev.selfheal.detect.ParseContext;
 import dev.selfheal.detect.ProjectFrames;
+import dev.selfheal.detect.TestOutcome;
 import dev.selfheal.model.Failure;
 import dev.selfheal.model.FailureKind;
 import dev.selfheal.model.StackFrame;
@@ -28,10 +29,18 @@ import java.util.regex.Pattern;
 public final class NodeTestParser implements LogParser {
   private static final Pattern SUBTEST = Pattern.compile("^( *)# Subtest: (.*)$");
   private static final Pattern NOT_OK = Pattern.compile("^( *)not ok \\d+ - (.*?)(?: # .*)?$");
+  private static final Pattern OK =
+      Pattern.compile("^( *)ok \\d+ - (.*?)( # (?i:skip|todo)\\b.*)?$");
   private static final Pattern KEY = Pattern.compile("^([\\w-]+):(?: (.*))?$");
   private static final Pattern LOCATION = Pattern.compile("^(.+?):(\\d+):(\\d+)$");
 
   private final List<Failure> out = new ArrayList<>();
+  private final List<TestOutcome> outcomes = new ArrayList<>();
+
+  /** The test being read passed ({@code ok}), or was skipped: its block only says if a suite. */
+  private boolean passing;
+
+  private boolean skipped;
   private final TreeMap<Integer, String> names = new TreeMap<>();
   private boolean tap;
   private List<String> path;
@@ -71,6 +80,16 @@ public final class NodeTestParser implements LogParser {
       path = new ArrayList<>(names.headMap(level).values());
       path.add(m.group(2));
       indent = level + 2;
+      return;
+    }
+    m = OK.matcher(raw);
+    if (m.matches()) {
+      int level = m.group(1).length();
+      path = new ArrayList<>(names.headMap(level).values());
+      path.add(m.group(2));
+      indent = level + 2;
+      passing = true;
+      skipped = m.group(3) != null;
     }
   }
 
@@ -81,9 +100,14 @@ public final class NodeTestParser implements LogParser {
       if (raw.equals(pad + "---")) {
         inBlock = true;
       } else {
-        // A failure without details (TAP allows it; node writes one): still a failed test, known
-        // by its name only, and this line is the next test's.
-        Findings.add(out, failure(ctx));
+        // A result without details (TAP allows it; node writes one for a failure): still a
+        // test, known by its name only, and this line is the next test's.
+        if (passing) {
+          outcome(skipped ? TestOutcome.Result.SKIPPED : TestOutcome.Result.PASSED);
+        } else {
+          Findings.add(out, failure(ctx));
+          outcome(TestOutcome.Result.FAILED);
+        }
         reset();
         accept(raw, ctx);
       }
@@ -112,11 +136,37 @@ public final class NodeTestParser implements LogParser {
   }
 
   private void flush(ParseContext ctx) {
+    boolean suite = field("type").equals("suite");
+    if (passing) {
+      if (!suite) {
+        outcome(skipped ? TestOutcome.Result.SKIPPED : TestOutcome.Result.PASSED);
+      }
+      reset();
+      return;
+    }
     String type = field("failureType");
     if (!type.equals("subtestsFailed") && !type.equals("cancelledByParent")) {
       Findings.add(out, failure(ctx));
+      if (!suite) {
+        outcome(TestOutcome.Result.FAILED);
+      }
     }
     reset();
+  }
+
+  /**
+   * A test as an outcome, named by its suites and name ({@code suite test}); passing tests carry no
+   * location in TAP, so a failure's {@code file::suite test} id matches it by that part.
+   */
+  private void outcome(TestOutcome.Result r) {
+    if (outcomes.size() < 500_000) {
+      outcomes.add(new TestOutcome(String.join(" ", path), r));
+    }
+  }
+
+  @Override
+  public List<TestOutcome> outcomes() {
+    return outcomes;
   }
 
   private Failure failure(ParseContext ctx) {
@@ -174,6 +224,8 @@ public final class NodeTestParser implements LogParser {
   }
 
   private void reset() {
+    passing = false;
+    skipped = false;
     path = null;
     indent = -1;
     inBlock = false;

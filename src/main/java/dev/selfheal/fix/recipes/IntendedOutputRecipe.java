@@ -103,11 +103,28 @@ public final class IntendedOutputRecipe implements FixRecipe {
       return Optional.empty();
     }
     Optional<String[]> swap = literals(line, f.details().expected(), f.details().actual());
-    if (swap.isEmpty() || line.split(Pattern.quote(swap.get()[0]), -1).length != 2) {
-      return Optional.empty(); // the expected literal is not on the failing line exactly once
+    Optional<Edit> edit;
+    String spelt = null;
+    if (swap.isPresent() && line.split(Pattern.quote(swap.get()[0]), -1).length == 2) {
+      String fixedLine = line.replace(swap.get()[0], swap.get()[1]);
+      edit = LineEdit.replace(f.file(), test, f.line() - 1, fixedLine);
+    } else {
+      // The expected value is not one literal on the line: follow it to where it is spelt.
+      var cu = ctx.parser().parse(test).getResult();
+      if (cu.isEmpty()) {
+        return Optional.empty();
+      }
+      ExpectedSpelling.Result r =
+          ExpectedSpelling.follow(
+              f.file(), test, cu.get(), f.line(), f.details().expected(), f.details().actual());
+      if (r.edit().isEmpty()) {
+        ctx.decline(
+            "the intended change's new value cannot be written into the test: " + r.whyNot());
+        return Optional.empty();
+      }
+      edit = r.edit();
+      spelt = r.where();
     }
-    String fixedLine = line.replace(swap.get()[0], swap.get()[1]);
-    Optional<Edit> edit = LineEdit.replace(f.file(), test, f.line() - 1, fixedLine);
     if (edit.isEmpty()) {
       return Optional.empty();
     }
@@ -135,11 +152,14 @@ public final class IntendedOutputRecipe implements FixRecipe {
                 + (carriesNewValue ? ", and its new lines carry the new value" : "")
                 + "; the test was not changed; the commit declares the change (\""
                 + firstLine
-                + "\"). Only the expected literal on "
-                + f.file()
-                + ":"
-                + f.line()
-                + " is updated.",
+                + "\"). "
+                + (spelt == null
+                    ? "Only the expected literal on " + f.file() + ":" + f.line() + " is updated."
+                    : "The expected value is spelt in "
+                        + spelt
+                        + " of "
+                        + f.file()
+                        + "; only the changed part is updated there."),
             DiagnosisSource.RULES);
     return Optional.of(new Fix(List.of(f.fingerprint()), d, ID, List.of(edit.get())));
   }

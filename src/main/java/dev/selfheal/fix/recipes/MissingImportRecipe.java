@@ -132,8 +132,9 @@ public final class MissingImportRecipe implements FixRecipe {
                   + describe(usage)
                   + ")";
     } else if (jdk.size() > 1) {
-      choice = jdk.get(0);
-      confidence = 0.4;
+      JdkChoice ranked = JdkChoice.rank(jdk, ctx, f.file());
+      choice = ranked.choice();
+      confidence = ranked.confidence();
       why =
           "the JDK has "
               + jdk.size()
@@ -141,7 +142,8 @@ public final class MissingImportRecipe implements FixRecipe {
               + name
               + " that fit ("
               + String.join(", ", jdk)
-              + "); which one is meant cannot be told from the file";
+              + "); "
+              + ranked.why();
     } else {
       List<String> depAll = ctx.dependencies().named(name, f.file());
       List<String> deps = new ArrayList<>();

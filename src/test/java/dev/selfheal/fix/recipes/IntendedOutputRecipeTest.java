@@ -61,6 +61,101 @@ class IntendedOutputRecipeTest {
         f, new FixContext(repo, new JdkTypes(null), new BreakingChange(files, List.of(message))));
   }
 
+  /** The test as written, its failing line, and what the recipe makes of it. */
+  private Optional<Fix> fixSpelt(String testSource, int line, FixContext[] ctxOut)
+      throws Exception {
+    Projects.write(repo, SRC, NEW);
+    Projects.write(repo, TEST, testSource);
+    Failure f =
+        Failure.of(
+            FailureKind.TEST_FAILURE,
+            TEST,
+            line,
+            null,
+            "expected: <Hello, Ada!> but was: <Hi, Ada!>",
+            "com.acme.GreeterTest#greets",
+            null,
+            FailureDetails.tool("surefire").withValues("Hello, Ada!", "Hi, Ada!"));
+    FixContext ctx =
+        new FixContext(
+            repo,
+            new JdkTypes(null),
+            new BreakingChange(
+                List.of(new BreakingChange.FileChange(SRC, OLD, NEW)),
+                List.of("feat: greet informally")));
+    ctxOut[0] = ctx;
+    return recipe.fix(f, ctx);
+  }
+
+  private static String testWith(String members, String assertion) {
+    return "package com.acme;\n\nimport static org.junit.jupiter.api.Assertions.assertEquals;\n\n"
+        + "import org.junit.jupiter.api.Test;\n\nclass GreeterTest {\n"
+        + members
+        + "  @Test\n  void greets() {\n    "
+        + assertion
+        + "\n  }\n}\n";
+  }
+
+  static java.util.stream.Stream<Object[]> spellings() {
+    return java.util.stream.Stream.of(
+        new Object[] {
+          "a constant of the test",
+          "  private static final String GREETING = \"Hello, Ada!\";\n",
+          "assertEquals(GREETING, new Greeter().greet(\"Ada\"));",
+          11
+        },
+        new Object[] {
+          "adjacent pieces",
+          "  private static final String NAME = \"Ada\";\n",
+          "assertEquals(\"Hello, \" + NAME + \"!\", new Greeter().greet(NAME));",
+          11
+        },
+        new Object[] {
+          "a constant built of pieces",
+          "  static final String HI = \"Hello\";\n  static final String G = HI + \", Ada!\";\n",
+          "assertEquals(G, new Greeter().greet(\"Ada\"));",
+          12
+        });
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("spellings")
+  void anExpectedValueSpeltElsewhereIsFollowed(
+      String what, String members, String assertion, int line) throws Exception {
+    String src = testWith(members, assertion);
+    Fix f = fixSpelt(src, line, new FixContext[1]).orElseThrow();
+    EditWriter.apply(repo, f.edits());
+    String after = Files.readString(repo.resolve(TEST));
+    assertThat(after).isEqualTo(src.replaceFirst("\"Hello", "\"Hi"));
+    assertThat(f.diagnosis().reasoning()).contains("spelt in");
+  }
+
+  @Test
+  void aTextBlockIsFollowedToo() throws Exception {
+    String src =
+        testWith(
+            "  private static final String GREETING =\n      \"\"\"\n      Hello, Ada!\"\"\";\n",
+            "assertEquals(GREETING, new Greeter().greet(\"Ada\"));");
+    Fix f = fixSpelt(src, 13, new FixContext[1]).orElseThrow();
+    EditWriter.apply(repo, f.edits());
+    assertThat(Files.readString(repo.resolve(TEST)))
+        .isEqualTo(src.replace("      Hello, Ada!", "      Hi, Ada!"));
+  }
+
+  @Test
+  void anAmbiguousSpellingIsDeclinedWithTheReason() throws Exception {
+    String src =
+        testWith(
+            "  static final String A = \"Hello\";\n  static final String B = \"Hello\";\n",
+            "assertEquals(A + \", Ada!\" + B.substring(5), new Greeter().greet(\"Ada\"));");
+    FixContext[] ctx = new FixContext[1];
+    assertThat(fixSpelt(src, 12, ctx)).isEmpty();
+    assertThat(ctx[0].takeDeclines())
+        .singleElement()
+        .asString()
+        .contains("2 string pieces hold the changed part \"ello\"");
+  }
+
   @Test
   void aDeclaredFeatureUpdatesOnlyTheExpectedLiteral() throws Exception {
     Fix f =

@@ -54,6 +54,29 @@ class MissingImportRecipeTest {
   }
 
   @Test
+  void ofSeveralJdkTypesTheOneTheProjectImportsElsewhereIsChosen() throws Exception {
+    String before = "package com.acme;\n\nclass A {\n  Type t;\n}\n";
+    // Without other evidence: java.base's Type before jdk.jdi's com.sun.jdi.Type.
+    Fix alone = fix(before, "Type").orElseThrow();
+    assertThat(alone.edits().get(0).newText()).contains("import java.lang.reflect.Type;");
+    assertThat(alone.diagnosis().confidence()).isGreaterThanOrEqualTo(0.7);
+    assertThat(alone.diagnosis().reasoning()).contains("java.base").contains("jdk.jdi");
+    // The project imports the tool module's Type throughout: that is the one it means.
+    Projects.write(
+        repo,
+        "src/main/java/com/acme/B.java",
+        "package com.acme;\n\nimport com.sun.jdi.Type;\n\nclass B {\n  Type t;\n}\n");
+    Projects.write(
+        repo,
+        "src/main/java/com/acme/C.java",
+        "package com.acme;\n\nimport com.sun.jdi.Type;\n\nclass C {\n  Type t;\n}\n");
+    Fix chosen = fix(before, "Type").orElseThrow();
+    assertThat(chosen.edits().get(0).newText()).contains("import com.sun.jdi.Type;");
+    assertThat(chosen.diagnosis().confidence()).isGreaterThanOrEqualTo(0.9);
+    assertThat(chosen.diagnosis().reasoning()).contains("other files import com.sun.jdi.Type");
+  }
+
+  @Test
   void aTypeUsedAsAQualifierIsWhatJavacCallsAVariable() throws Exception {
     String before =
         "package com.acme;\n\nclass A {\n  Object names() {\n    return List.of(\"a\", \"b\");\n  }\n}\n";
