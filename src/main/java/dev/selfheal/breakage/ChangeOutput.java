@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Changes a value production code returns (a returned literal, or a switch expression's arm), where
  * a test asserts it. Committed as a {@code feat:}, the change is intended and the fix updates the
  * tests' expected literals; committed without saying so ({@link Kind#REGRESS_OUTPUT}), it is a
- * regression the tests caught, and no fix is right.
+ * regression the tests caught: the right fix restores the value (never the tests), or none.
  */
 public final class ChangeOutput implements Operator {
   private final boolean intended;
@@ -81,9 +81,11 @@ public final class ChangeOutput implements Operator {
                   Set.of(),
                   intended
                       ? new Expectation.TestLiterals("java/intended-output-change")
-                      : new Expectation.None(
-                          "the commit does not say the output changed on purpose: the tests caught"
-                              + " a regression")));
+                      // Not said to be on purpose: the tests caught a regression. The right fix
+                      // restores the value, never the tests' expectations; a returned literal is
+                      // often checked by one test alone, too little evidence to fix it, so
+                      // declining is right as well.
+                      : new Expectation.Restore("java/logic-repair", Map.of(file, text))));
         }
       }
     }

@@ -26,6 +26,20 @@ public sealed interface Expectation {
    */
   record TestLiterals(String recipe) implements Expectation {}
 
+  /**
+   * A regression whose right fix restores these files exactly; declining is right too, when the
+   * evidence for a fix is thin (only the failing test runs the changed line). Any other fix is
+   * wrong.
+   */
+  record Restore(String recipe, Map<String, String> texts) implements Expectation {
+    public Restore {
+      if (recipe == null || recipe.isBlank() || texts.isEmpty()) {
+        throw new IllegalArgumentException("a restore names a recipe and files");
+      }
+      texts = Map.copyOf(texts);
+    }
+  }
+
   /** No fix is right: a recipe that offers one is wrong, whatever it compiles to. */
   record None(String reason) implements Expectation {
     @Override

@@ -36,10 +36,15 @@ public final class Grader {
   public static Verdict grade(
       Breakage b, boolean fixed, Map<String, String> broken, Map<String, String> healed) {
     if (!fixed || healed.isEmpty()) {
-      return b.expected() instanceof Expectation.None ? Verdict.DECLINED : Verdict.MISSED;
+      return b.expected() instanceof Expectation.None || b.expected() instanceof Expectation.Restore
+          ? Verdict.DECLINED
+          : Verdict.MISSED;
     }
     if (b.expected() instanceof Expectation.Files f) {
-      return sameFiles(b, f, healed) ? Verdict.CORRECT : Verdict.WRONG;
+      return sameFiles(b, f.texts(), healed) ? Verdict.CORRECT : Verdict.WRONG;
+    }
+    if (b.expected() instanceof Expectation.Restore r) {
+      return sameFiles(b, r.texts(), healed) ? Verdict.CORRECT : Verdict.WRONG;
     }
     if (b.expected() instanceof Expectation.TestLiterals) {
       return onlyLiterals(broken, healed) ? Verdict.CORRECT : Verdict.WRONG;
@@ -47,16 +52,17 @@ public final class Grader {
     return Verdict.WRONG; // a fix where none is right
   }
 
-  private static boolean sameFiles(Breakage b, Expectation.Files f, Map<String, String> healed) {
+  private static boolean sameFiles(
+      Breakage b, Map<String, String> texts, Map<String, String> healed) {
     for (Map.Entry<String, String> e : healed.entrySet()) {
-      String want = f.texts().get(e.getKey());
+      String want = texts.get(e.getKey());
       if (want == null
           || e.getValue() == null
           || !normal(e.getKey(), want).equals(normal(e.getKey(), e.getValue()))) {
         return false;
       }
     }
-    for (Map.Entry<String, String> e : f.texts().entrySet()) {
+    for (Map.Entry<String, String> e : texts.entrySet()) {
       String left = b.writes().getOrDefault(e.getKey(), null);
       boolean alreadyRight =
           left != null && normal(e.getKey(), left).equals(normal(e.getKey(), e.getValue()));

@@ -19,7 +19,8 @@ public interface Operator {
     CHANGE_OUTPUT("change-output"),
     REGRESS_OUTPUT("regress-output"),
     LINT_VIOLATION("lint-violation"),
-    REMOVE_DEPENDENCY("remove-dependency");
+    REMOVE_DEPENDENCY("remove-dependency"),
+    LOGIC_REGRESSION("logic-regression");
 
     private final String id;
 

@@ -19,7 +19,8 @@ public final class Operators {
         new ChangeOutput(true),
         new ChangeOutput(false),
         new LintViolation(),
-        new RemoveDependency());
+        new RemoveDependency(),
+        new LogicRegression());
   }
 
   /** Every breakage of the project by every operator. */

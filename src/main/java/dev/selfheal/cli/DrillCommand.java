@@ -1,6 +1,7 @@
 package dev.selfheal.cli;
 
 import dev.selfheal.eval.Drill;
+import dev.selfheal.eval.DrillOutput;
 import dev.selfheal.model.ExitCode;
 import dev.selfheal.pipeline.Environment;
 import dev.selfheal.pipeline.UsageException;

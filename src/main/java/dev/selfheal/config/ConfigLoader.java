@@ -33,6 +33,7 @@ public final class ConfigLoader {
           "delivery",
           "llm",
           "timeouts",
+          "repair",
           "require_test_pass",
           "require_human_review");
   private static final Set<String> SAFETY =
@@ -63,6 +64,7 @@ public final class ConfigLoader {
           "call_timeout_seconds",
           "max_seconds_per_heal");
   private static final Set<String> TIMEOUTS = Set.of("command_seconds");
+  private static final Set<String> REPAIR = Set.of("logic", "budget_seconds", "max_candidates");
 
   private ConfigLoader() {}
 
@@ -176,6 +178,15 @@ public final class ConfigLoader {
                 1,
                 86_400));
 
+    Mapping repair = r.section(top, "repair");
+    r.keys(repair, "repair.", REPAIR);
+    var dr = SelfhealConfig.Repair.DEFAULTS;
+    var rep =
+        new SelfhealConfig.Repair(
+            r.bool(repair, "logic", "repair.", dr.logic()),
+            r.integer(repair, "budget_seconds", "repair.", dr.budgetSeconds(), 1, 3600),
+            r.integer(repair, "max_candidates", "repair.", dr.maxCandidates(), 1, 100_000));
+
     String command = r.string(top, "command", "", null);
     String targeted = r.string(top, "targeted_command", "", null);
     if (targeted != null && !targeted.contains("{tests}")) {
@@ -184,7 +195,7 @@ public final class ConfigLoader {
           "targeted_command",
           "must contain {tests}, where the test ids go, e.g. \"make test TESTS={tests}\"");
     }
-    return new SelfhealConfig(command, targeted, safe, del, l, t);
+    return new SelfhealConfig(command, targeted, safe, del, l, t, rep);
   }
 
   /** Reads typed values from a mapping, turning every mismatch into a located message. */

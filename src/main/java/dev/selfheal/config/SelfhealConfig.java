@@ -11,7 +11,19 @@ public record SelfhealConfig(
     Safety safety,
     Delivery delivery,
     Llm llm,
-    Timeouts timeouts) {
+    Timeouts timeouts,
+    Repair repair) {
+
+  /** A config as the first schema had it: the logic tier at its defaults. */
+  public SelfhealConfig(
+      String command,
+      String targetedCommand,
+      Safety safety,
+      Delivery delivery,
+      Llm llm,
+      Timeouts timeouts) {
+    this(command, targetedCommand, safety, delivery, llm, timeouts, Repair.DEFAULTS);
+  }
 
   /** Paths no fix may touch whatever the configuration says. */
   public static final List<String> ALWAYS_FORBIDDEN =
@@ -133,6 +145,27 @@ public record SelfhealConfig(
   public record Timeouts(int commandSeconds) {
     public Duration command() {
       return Duration.ofSeconds(commandSeconds);
+    }
+  }
+
+  /**
+   * The logic tier (fault localization, repair templates checked in a warm test worker).
+   *
+   * @param logic false turns it off
+   * @param budgetSeconds localization and the candidates' checks together, per heal
+   * @param maxCandidates candidates checked per heal at most
+   */
+  public record Repair(boolean logic, int budgetSeconds, int maxCandidates) {
+    public static final Repair DEFAULTS = new Repair(true, 120, 500);
+
+    public Repair {
+      if (budgetSeconds < 1 || maxCandidates < 1) {
+        throw new IllegalArgumentException("the logic tier needs a budget and a cap above zero");
+      }
+    }
+
+    public Duration budget() {
+      return Duration.ofSeconds(budgetSeconds);
     }
   }
 

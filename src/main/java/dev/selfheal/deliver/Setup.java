@@ -224,6 +224,14 @@ public final class Setup {
       timeouts:
         command_seconds: 900
 
+      # Failing tests from a logic regression, healed without a model: per-test coverage ranks the
+      # suspicious lines, and small repair templates (a partial revert of the breaking change, a
+      # flipped comparison, an off-by-one, ...) are checked in a warm test worker. Maven + JUnit.
+      repair:
+        logic: true
+        budget_seconds: 120         # localization and candidate checks, per heal
+        max_candidates: 500
+
       # History: each heal is recorded in SQLite under ~/.local/state/selfheal by default. For a
       # team, set SELFHEAL_DB_URL (jdbc:postgresql://...) with SELFHEAL_DB_USER/PASSWORD; on
       # ephemeral CI runners without one, `selfheal sync` rebuilds it from the auto-heal PRs.

@@ -108,7 +108,11 @@ public final class Drill {
               .report();
       ScratchRepo.Changes ch = ScratchRepo.changes(clone);
       Grader.Verdict v = Grader.grade(b, r.status() == Status.HEALED, ch.before(), ch.after());
-      String category = GoldenSet.category(b.kind());
+      // Logic regressions are test failures too; drill shows them on a row of their own.
+      String category =
+          b.kind() == dev.selfheal.breakage.Operator.Kind.LOGIC_REGRESSION
+              ? "logic"
+              : GoldenSet.category(b.kind());
       Case c =
           new Case(
               b,

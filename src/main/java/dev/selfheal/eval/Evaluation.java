@@ -231,10 +231,13 @@ public final class Evaluation {
     int judgedCases = 0;
     int misses = 0;
     for (CaseRunner.Result r : results) {
+      Boolean top5 = LocalizationAccuracy.inTop(r.report());
       for (String v : r.c().tags().values()) {
-        long[] c = slices.computeIfAbsent(v, k -> new long[2]);
+        long[] c = slices.computeIfAbsent(v, k -> new long[4]);
         c[0]++;
         c[1] += r.passed() ? 1 : 0;
+        c[2] += top5 == null ? 0 : 1;
+        c[3] += Boolean.TRUE.equals(top5) ? 1 : 0;
       }
       Grade st = r.grades().get("structure");
       structure += st == null || st.score() == null ? 0 : st.score();
@@ -252,11 +255,19 @@ public final class Evaluation {
               r.status() == null ? "crashed" : r.status().wire(),
               r.grades(),
               r.seconds(),
-              r.report() == null ? 0.0 : r.report().llm().costUsd()));
+              r.report() == null ? 0.0 : r.report().llm().costUsd(),
+              top5));
     }
     Map<String, Scorecard.Slice> sl = new LinkedHashMap<>();
     slices.forEach(
-        (k, v) -> sl.put(k, new Scorecard.Slice((int) v[0], Scorecard.points(v[1], v[0]))));
+        (k, v) ->
+            sl.put(
+                k,
+                new Scorecard.Slice(
+                    (int) v[0],
+                    Scorecard.points(v[1], v[0]),
+                    v[2] == 0 ? null : (int) v[2],
+                    v[2] == 0 ? null : Scorecard.points(v[3], v[2]))));
     long passed = results.stream().filter(CaseRunner.Result::passed).count();
     Map<String, String> graders = new LinkedHashMap<>();
     graders.put("execution", "ran");

@@ -9,7 +9,9 @@ public enum Expected {
   REJECTED,
   FLAKY,
   NOT_REPRODUCED,
-  NOT_HEALED;
+  NOT_HEALED,
+  /** A regression whose fix is optional: healed (the allowed files only) or declined. */
+  HEALED_OR_DECLINED;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);
@@ -22,7 +24,9 @@ public enum Expected {
       }
     }
     throw new IllegalArgumentException(
-        "expected must be healed, rejected, flaky, not_reproduced or not_healed, not " + s);
+        "expected must be healed, rejected, flaky, not_reproduced, not_healed or"
+            + " healed_or_declined, not "
+            + s);
   }
 
   /**
@@ -37,6 +41,8 @@ public enum Expected {
       case FLAKY -> s == Status.FLAKY;
       case NOT_REPRODUCED -> s == Status.NOT_REPRODUCED;
       case NOT_HEALED -> s == Status.NOT_HEALED || s == Status.REJECTED;
+      case HEALED_OR_DECLINED ->
+          s == Status.HEALED || s == Status.NOT_HEALED || s == Status.REJECTED;
     };
   }
 }

@@ -46,7 +46,8 @@ public final class GoldenSet {
           Map.entry("message", Shape.TEXT),
           Map.entry("allowed_files", Shape.TEXTS),
           Map.entry("mentions", Shape.TEXTS),
-          Map.entry("delete", Shape.TEXTS));
+          Map.entry("delete", Shape.TEXTS),
+          Map.entry("kind", Shape.TEXT));
   private static final Map<String, Shape> GENERATED_KEYS =
       Map.of(
           "seed", Shape.WHOLE_NUMBER,
@@ -208,11 +209,16 @@ public final class GoldenSet {
       out.add(
           new GoldenCase(
               id,
-              Map.of(
-                  "category", category(b.kind()),
-                  "tool", tools.get(i),
-                  "difficulty", difficulty(b.kind())),
-              b.expected().recipe() == null ? Expected.NOT_HEALED : Expected.HEALED,
+              tags(
+                  category(b.kind()),
+                  tools.get(i),
+                  difficulty(b.kind()),
+                  b.kind() == Operator.Kind.LOGIC_REGRESSION ? "logic" : null),
+              b.expected().recipe() == null
+                  ? Expected.NOT_HEALED
+                  : b.expected() instanceof Expectation.Restore
+                      ? Expected.HEALED_OR_DECLINED
+                      : Expected.HEALED,
               null,
               allowed(b.expected()),
               List.of(),
@@ -222,9 +228,25 @@ public final class GoldenSet {
     return out;
   }
 
+  /**
+   * A case's tags; {@code kind} is optional ({@code logic} for a logic regression, so the eval has
+   * a {@code logic} slice).
+   */
+  private static Map<String, String> tags(
+      String category, String tool, String difficulty, String kind) {
+    Map<String, String> t = new java.util.LinkedHashMap<>();
+    t.put("category", category);
+    t.put("tool", tool);
+    t.put("difficulty", difficulty);
+    if (kind != null) {
+      t.put("kind", kind);
+    }
+    return t;
+  }
+
   static String category(Operator.Kind k) {
     return switch (k) {
-      case CHANGE_OUTPUT, REGRESS_OUTPUT -> "test_failure";
+      case CHANGE_OUTPUT, REGRESS_OUTPUT, LOGIC_REGRESSION -> "test_failure";
       case LINT_VIOLATION -> "lint_error";
       case REMOVE_DEPENDENCY -> "dependency_issue";
       default -> "type_error";
@@ -243,6 +265,9 @@ public final class GoldenSet {
     if (e instanceof Expectation.Files f) {
       return List.copyOf(new java.util.TreeSet<>(f.texts().keySet()));
     }
+    if (e instanceof Expectation.Restore r) {
+      return List.copyOf(new java.util.TreeSet<>(r.texts().keySet()));
+    }
     return e instanceof Expectation.TestLiterals ? List.of("**/src/test/**") : List.of();
   }
 
@@ -256,10 +281,11 @@ public final class GoldenSet {
       List<String> allowed = strings(c.path("allowed_files"));
       return new GoldenCase(
           id,
-          Map.of(
-              "category", c.path("category").asText(""),
-              "tool", c.path("tool").asText(""),
-              "difficulty", c.path("difficulty").asText("")),
+          tags(
+              c.path("category").asText(""),
+              c.path("tool").asText(""),
+              c.path("difficulty").asText(""),
+              c.hasNonNull("kind") ? c.get("kind").asText() : null),
           Expected.fromWire(c.path("expected").asText("")),
           c.hasNonNull("expected_with_llm")
               ? Expected.fromWire(c.get("expected_with_llm").asText())

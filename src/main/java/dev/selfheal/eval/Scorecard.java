@@ -39,7 +39,23 @@ public record Scorecard(
 
   public static final String SCHEMA = "selfheal.scorecard/v1";
 
-  public record Slice(int cases, double score) {}
+  /**
+   * @param localized healed cases whose heal localized the fault (null: none)
+   * @param localizationTop5 the share of those whose fix changed a line ranked in the top five
+   */
+  public record Slice(
+      int cases,
+      double score,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          Integer localized,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          Double localizationTop5) {
+    public Slice(int cases, double score) {
+      this(cases, score, null, null);
+    }
+  }
 
   /**
    * How the LLM tier ran: live, replayed from recordings (with how many of the heals' requests and
@@ -80,7 +96,21 @@ public record Scorecard(
       String status,
       Map<String, Grade> graders,
       double seconds,
-      double costUsd) {}
+      double costUsd,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          Boolean localizedInTop5) {
+    public CaseResult(
+        String id,
+        Map<String, String> tags,
+        boolean passed,
+        String status,
+        Map<String, Grade> graders,
+        double seconds,
+        double costUsd) {
+      this(id, tags, passed, status, graders, seconds, costUsd, null);
+    }
+  }
 
   /** Points, one decimal. */
   static double points(long passed, long of) {

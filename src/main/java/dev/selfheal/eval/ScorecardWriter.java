@@ -108,18 +108,25 @@ final class ScorecardWriter {
     }
     List<Map.Entry<String, Scorecard.Slice>> slices = new ArrayList<>(s.slices().entrySet());
     slices.sort((x, y) -> Double.compare(delta(x, baseline), delta(y, baseline)));
-    b.append("| slice | cases | score |")
+    b.append("| slice | cases | score | localization top 5 |")
         .append(baseline == null ? "" : " baseline | change |")
         .append("\n");
-    b.append("| --- | --- | --- |").append(baseline == null ? "" : " --- | --- |").append("\n");
+    b.append("| --- | --- | --- | --- |")
+        .append(baseline == null ? "" : " --- | --- |")
+        .append("\n");
     for (Map.Entry<String, Scorecard.Slice> e : slices) {
+      Scorecard.Slice sl = e.getValue();
       b.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %.1f |",
+              "| %s | %d | %.1f | %s |",
               e.getKey(),
-              e.getValue().cases(),
-              e.getValue().score()));
+              sl.cases(),
+              sl.score(),
+              sl.localizationTop5() == null
+                  ? "-"
+                  : String.format(
+                      Locale.ROOT, "%.0f%% of %d", sl.localizationTop5(), sl.localized())));
       if (baseline != null) {
         Scorecard.Slice was = baseline.slices().get(e.getKey());
         b.append(

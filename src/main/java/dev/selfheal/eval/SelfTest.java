@@ -73,6 +73,9 @@ public final class SelfTest {
       return h.fix() == null ? Map.of() : CaseRunner.files(h.fix());
     }
     GoldenCase.Generated g = (GoldenCase.Generated) c.source();
+    if (g.breakage().expected() instanceof Expectation.Restore r) {
+      return r.texts();
+    }
     return g.breakage().expected() instanceof Expectation.Files f ? f.texts() : Map.of();
   }
 }

@@ -59,6 +59,11 @@ public final class CommandRunner {
     return new CommandRunner(baseEnv, clock, maven);
   }
 
+  /** Whether {@code mvn} commands run in warm JVMs here. */
+  public boolean warm() {
+    return warm != null;
+  }
+
   public static CommandRunner system() {
     return new CommandRunner(System.getenv(), Clock.systemUTC());
   }
@@ -187,6 +192,27 @@ public final class CommandRunner {
       LIVE.remove(p);
       Files.deleteIfExists(err);
     }
+  }
+
+  /**
+   * A long-lived helper in this runner's environment (see {@link LineProcess}): the warm test
+   * worker.
+   */
+  public LineProcess startLines(List<String> argv, Path dir, Path errors) throws IOException {
+    return LineProcess.start(argv, dir, baseEnv, errors);
+  }
+
+  /**
+   * The JVM the project's own builds start: {@code $JAVA_HOME/bin/java} when JAVA_HOME is set, else
+   * {@code java} on the PATH; empty when there is none.
+   */
+  public java.util.Optional<Path> javaBinary() {
+    String home = baseEnv.get("JAVA_HOME");
+    if (home != null && !home.isBlank()) {
+      Path bin = Path.of(home, "bin", "java");
+      return Files.isExecutable(bin) ? java.util.Optional.of(bin) : java.util.Optional.empty();
+    }
+    return ProgramLookup.find("java", baseEnv.getOrDefault("PATH", ""));
   }
 
   /** A process started elsewhere in this package, killed with the rest at shutdown. */

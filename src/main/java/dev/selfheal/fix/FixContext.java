@@ -59,6 +59,7 @@ public final class FixContext {
     c.logs = logs;
     c.release = release;
     c.dependencies = dependencies;
+    c.localization = localization;
     return c;
   }
 
@@ -141,6 +142,18 @@ public final class FixContext {
   /** A parser for the project's sources at its own language level. */
   public JavaParser parser() {
     return JavaLanguage.parser(release());
+  }
+
+  private dev.selfheal.localize.Localization localization;
+
+  /** The fault localization made for these failures, for the model's prompt. */
+  public FixContext withLocalization(dev.selfheal.localize.Localization l) {
+    this.localization = l;
+    return this;
+  }
+
+  public java.util.Optional<dev.selfheal.localize.Localization> localization() {
+    return java.util.Optional.ofNullable(localization);
   }
 
   private final List<String> declined = new java.util.ArrayList<>();

@@ -252,6 +252,14 @@ public final class LlmFixer {
     Map<String, String> sources = new LinkedHashMap<>();
     String change = "";
     String build = "";
+    String suspects = "";
+    if (sendSource && ctx.localization().isPresent()) {
+      SuspectMethods.Shown shown = SuspectMethods.of(ctx.localization().get(), ctx, withheld);
+      suspects = shown.text();
+      Set<String> first = new LinkedHashSet<>(shown.files());
+      first.addAll(files);
+      files = first;
+    }
     if (sendSource) {
       for (BreakingChange.FileChange c : ctx.change().files()) {
         if (c.after() != null && c.path().endsWith(".java")) {
@@ -272,7 +280,7 @@ public final class LlmFixer {
       }
     }
     return new Prompts.Context(
-        relative(f.toString(), ctx.repo()), sources, change, build, previous);
+        relative(f.toString(), ctx.repo()), sources, change, build, previous, suspects);
   }
 
   /**

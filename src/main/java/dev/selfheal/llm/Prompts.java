@@ -9,12 +9,26 @@ import java.util.Map;
  */
 public final class Prompts {
   /** What the model sees about a failure; every part already redacted by the caller or not. */
+  /**
+   * @param suspects the methods fault localization ranked highest, their source with line numbers
+   *     (empty when nothing was localized): shown ahead of the files
+   */
   public record Context(
       String failures,
       Map<String, String> files,
       String change,
       String buildFile,
-      String previous) {}
+      String previous,
+      String suspects) {
+    public Context(
+        String failures,
+        Map<String, String> files,
+        String change,
+        String buildFile,
+        String previous) {
+      this(failures, files, change, buildFile, previous, "");
+    }
+  }
 
   public static final int BUDGET_CHARS = 200_000;
 
@@ -56,6 +70,12 @@ public final class Prompts {
   static String context(Context c, int budget) {
     StringBuilder sb = new StringBuilder();
     section(sb, "Failures", c.failures(), budget / 4);
+    section(
+        sb,
+        "Most suspicious code (ranked by which lines the failing tests run and the passing tests"
+            + " do not; the breaking change's lines first)",
+        c.suspects(),
+        budget / 5);
     section(sb, "The change that broke the build (diff)", c.change(), budget / 4);
     section(sb, "Build file", c.buildFile(), budget / 10);
     int left = Math.max(0, budget - sb.length());

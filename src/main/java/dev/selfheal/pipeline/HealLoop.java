@@ -16,7 +16,6 @@ import dev.selfheal.model.Failure;
 import dev.selfheal.model.Fix;
 import dev.selfheal.model.Patch;
 import dev.selfheal.validate.RunCheck;
-import dev.selfheal.validate.TargetedCommand;
 import dev.selfheal.validate.Validator;
 import dev.selfheal.validate.Workspace;
 import dev.selfheal.vcs.BreakingChange;
@@ -240,73 +239,14 @@ final class HealLoop {
 
   private boolean validate(List<Failure> open, List<Fix> fixes, List<TestOutcome> before)
       throws IOException {
-    lastTargeted = null;
-    List<TargetedCommand.Target> targets =
-        open.stream()
-            .filter(f -> f.test() != null)
-            .map(f -> new TargetedCommand.Target(f.test(), f.file()))
-            .toList();
-    full = null;
-    if (!targets.isEmpty()) {
-      progress.start("validate", "re-running " + targets.size() + " failing test(s)");
-      Optional<RunCheck> t =
-          validator.targeted(
-              ws.repo(), command, config.targetedCommand(), targets, "targeted-" + attempts);
-      if (t.isPresent()) {
-        RunCheck r = t.get();
-        lastTargeted = r;
-        targeted =
-            new HealReport.Targeted(
-                r.allTargetsPassed(), r.targets(), r.executed().size(), r.command());
-        if (!r.allTargetsPassed()) {
-          lastProblem =
-              r.executed().size() < r.targets().size()
-                  ? "the targeted run did not execute "
-                      + (r.targets().size() - r.executed().size())
-                      + " of the failing tests"
-                  : "still failing: " + String.join(", ", r.failing());
-          progress.done("validate", lastProblem);
-          return false;
-        }
-        progress.done("validate", "the failing tests pass");
-      }
-    }
-    progress.start("validate", "running the full command: " + command);
-    full = validator.full(ws.repo(), command, before, "full-" + attempts);
-    if (targeted == null && !targets.isEmpty()) {
-      // No way to narrow this build: the full run is the evidence for the failing tests too.
-      RunCheck r =
-          RunCheck.of(
-              command, full.detection(), targets.stream().map(TargetedCommand.Target::id).toList());
-      targeted =
-          new HealReport.Targeted(r.allTargetsPassed(), r.targets(), r.executed().size(), command);
-      if (!r.allTargetsPassed()) {
-        lastProblem = "the failing tests did not run and pass in the full command";
-        progress.done("validate", lastProblem);
-        return false;
-      }
-    }
-    lastProblem = full.problem();
-    progress.done("validate", fullSaid(fixes));
-    return full.passed();
-  }
-
-  /** One line on the full run, told against what the fixes aimed at (never two that disagree). */
-  private String fullSaid(List<Fix> fixes) {
-    if (full.passed()) {
-      return "passes: " + full.testsRun() + " tests ran, none newly failing";
-    }
-    Set<String> aimed = new HashSet<>();
-    fixes.forEach(f -> aimed.addAll(f.fingerprints()));
-    List<Failure> now = full.detection().failures();
-    long still = now.stream().filter(f -> aimed.contains(f.fingerprint())).count();
-    if (still > 0) {
-      return still + " of the failure(s) the fix aimed at remain";
-    }
-    if (!now.isEmpty()) {
-      return "the failure(s) the fix aimed at are gone; " + now.size() + " other(s) fail now";
-    }
-    return full.problem();
+    RoundCheck.Result r =
+        new RoundCheck(ws, validator, config, command, progress)
+            .run(open, fixes, before, attempts, targeted);
+    lastTargeted = r.lastTargeted();
+    targeted = r.targeted();
+    full = r.full();
+    lastProblem = r.problem();
+    return r.passed();
   }
 
   /**
@@ -351,6 +291,16 @@ final class HealLoop {
       }
       bySignature.put(FixSets.signature(pick), pick);
     }
+    if (bySignature.isEmpty() && logic != null) {
+      Optional<Fix> f = logic.propose(open, ctx);
+      notices.addAll(logic.notices);
+      logic.notices.clear();
+      if (f.isPresent() && !tried.contains(FixSets.signature(f.get()))) {
+        candidateExisted = true;
+        return Optional.of(List.of(f.get()));
+      }
+      logic.localization().ifPresent(ctx::withLocalization);
+    }
     if (bySignature.isEmpty() && llm != null) {
       return askLlm(open, tried, ctx);
     }
@@ -380,6 +330,14 @@ final class HealLoop {
 
   /** Why a recipe that recognised a failure would not fix it, for the heal's message. */
   private String declined;
+
+  /** Turns the logic tier on for failing tests no recipe fits. */
+  HealLoop withLogic(LogicStep step) {
+    this.logic = step;
+    return this;
+  }
+
+  private LogicStep logic;
 
   /** Turns the escalation tier on for failures no recipe fits. */
   HealLoop withLlm(LlmFixer fixer) {

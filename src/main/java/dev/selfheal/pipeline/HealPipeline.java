@@ -7,6 +7,7 @@ import dev.selfheal.detect.Detection;
 import dev.selfheal.detect.Detector;
 import dev.selfheal.diagnose.RuleDiagnoser;
 import dev.selfheal.exec.CommandNotFoundException;
+import dev.selfheal.exec.CommandRunner;
 import dev.selfheal.fix.DependencyIndex;
 import dev.selfheal.fix.JdkTypes;
 import dev.selfheal.fix.LlmFixer;
@@ -20,14 +21,11 @@ import dev.selfheal.model.Diagnosis;
 import dev.selfheal.model.Failure;
 import dev.selfheal.model.Patch;
 import dev.selfheal.model.Status;
-import dev.selfheal.validate.RunCheck;
-import dev.selfheal.validate.TargetedCommand;
 import dev.selfheal.validate.Validator;
 import dev.selfheal.validate.Workspace;
 import dev.selfheal.vcs.Git;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -160,6 +158,12 @@ public final class HealPipeline {
     return new Result(report, o.validated ? o.patch : Patch.EMPTY, run);
   }
 
+  /**
+   * A heal runs the build several times one after another (detect, the flaky gate, the targeted and
+   * full checks): they run in a warm Maven JVM where that is exact (see {@code exec.WarmMaven}),
+   * each after the first about twice as fast, unless {@code SELFHEAL_MAVEN_JVM=fresh} asks for a
+   * process per build.
+   */
   private void heal(
       HealRequest req,
       Path logs,
@@ -171,15 +175,34 @@ public final class HealPipeline {
       Outcome o,
       PrStep pr)
       throws IOException, CommandNotFoundException, UsageException {
+    boolean fresh = env.runner().warm() || "fresh".equals(env.env().get("SELFHEAL_MAVEN_JVM"));
+    try (WarmBuilds jvms =
+        fresh ? WarmBuilds.none(env) : WarmBuilds.start(env, run.path().resolve("jvms"))) {
+      heal(req, logs, config, command, ws, run, progress, o, pr, jvms.env().runner());
+    }
+  }
+
+  private void heal(
+      HealRequest req,
+      Path logs,
+      SelfhealConfig config,
+      String command,
+      Workspace ws,
+      RunDir run,
+      Progress progress,
+      Outcome o,
+      PrStep pr,
+      CommandRunner runner)
+      throws IOException, CommandNotFoundException, UsageException {
     Validator validator =
-        new Validator(env.runner(), run.path(), config.timeouts().command())
+        new Validator(runner, run.path(), config.timeouts().command())
             .watchedBy((label, log) -> progress.withEnv(env.env()).beat(stage(label), log));
     long t0 = System.nanoTime();
     List<Failure> fromCi = null;
     if (logs != null) {
       progress.start("detect", "reading the CI log " + logs);
       fromCi =
-          new Detector(env.runner())
+          new Detector(runner)
               .detect(new DetectRequest(ws.repo(), null, logs, null, null))
               .failures();
       progress.done("detect", fromCi.size() + " failure(s) in the CI log; reproducing them here");
@@ -218,7 +241,7 @@ public final class HealPipeline {
       o.finish(Status.NO_FAILURE, "the command passes; nothing to heal");
       return;
     }
-    List<Failure> open = flakyGate(d0, command, config, ws, validator, progress, o);
+    List<Failure> open = FlakyGate.run(d0, command, config, ws, validator, progress, o);
     if (open.isEmpty()) {
       o.finish(
           Status.FLAKY,
@@ -254,6 +277,8 @@ public final class HealPipeline {
         session.isPresent() && tier.settings().isEmpty()
             ? "the LLM tier replays recorded answers"
             : tier.reason());
+    DependencyIndex deps =
+        DependencyIndex.maven(runner, ws.repo(), env.stateDir().resolve("index"), run.path());
     HealLoop loop =
         new HealLoop(
             ws,
@@ -262,18 +287,23 @@ public final class HealPipeline {
             command,
             recipes,
             jdk,
-            DependencyIndex.maven(
-                env.runner(), ws.repo(), env.stateDir().resolve("index"), run.path()),
+            deps,
             progress,
-            env.runner(),
+            runner,
             run.path(),
             env.stateDir());
     session.ifPresent(
         s ->
             loop.withLlm(new LlmFixer(s, config.llm().sendSource(), config.safety()::isForbidden)));
     boolean healed;
-    try {
-      healed = loop.run(open, d0.outcomes());
+    try (LogicStep logic =
+        new LogicStep(config.repair(), runner, deps, ws.repo(), env.stateDir(), run, progress)) {
+      loop.withLogic(logic);
+      try {
+        healed = loop.run(open, d0.outcomes());
+      } finally {
+        o.localization = logic.report();
+      }
     } finally {
       session.ifPresent(s -> o.llm = usage(s, o.notices));
       o.diagnoses.addAll(loop.llmDiagnoses());
@@ -354,73 +384,6 @@ public final class HealPipeline {
   /** The stage a command's label belongs to, for its heartbeat. */
   private static String stage(String label) {
     return label.startsWith("flaky") ? "flaky" : label.startsWith("detect") ? "detect" : "validate";
-  }
-
-  /**
-   * Re-runs the failing tests on the unchanged code; those that pass (and really ran) are flaky.
-   */
-  private List<Failure> flakyGate(
-      Detection d0,
-      String command,
-      SelfhealConfig config,
-      Workspace ws,
-      Validator validator,
-      Progress progress,
-      Outcome o)
-      throws IOException {
-    List<Failure> tests = d0.failures().stream().filter(f -> f.test() != null).toList();
-    if (tests.isEmpty()) {
-      return d0.failures();
-    }
-    progress.start(
-        "flaky", "re-running " + tests.size() + " failing test(s) on the unchanged code");
-    List<TargetedCommand.Target> targets =
-        tests.stream().map(f -> new TargetedCommand.Target(f.test(), f.file())).toList();
-    Optional<RunCheck> rerun =
-        validator.targeted(ws.repo(), command, config.targetedCommand(), targets, "flaky-check");
-    RunCheck check =
-        rerun.orElseGet(
-            () -> {
-              try {
-                return RunCheck.of(
-                    command,
-                    validator.run(ws.repo(), command, "flaky-check"),
-                    targets.stream().map(TargetedCommand.Target::id).toList());
-              } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            });
-    List<Failure> open = new ArrayList<>();
-    for (Failure f : d0.failures()) {
-      boolean passedNow =
-          f.test() != null
-              && check.executed().contains(f.test())
-              && !check.failing().contains(f.test());
-      if (passedNow) {
-        o.flaky.add(f.test());
-      } else {
-        open.add(f);
-      }
-    }
-    long ran = tests.stream().filter(f -> check.executed().contains(f.test())).count();
-    String said;
-    if (!o.flaky.isEmpty()) {
-      said = o.flaky.size() + " passed on re-run: flaky";
-    } else if (ran == 0) {
-      // Nothing the reports show ran: no conclusion either way.
-      said =
-          "could not re-run them: the re-run (`"
-              + check.command()
-              + "`) executed none of them; they are taken as failing";
-      o.notices.add("the flaky gate " + said);
-    } else {
-      said =
-          ran == tests.size()
-              ? "they fail again: not flaky"
-              : ran + " of " + tests.size() + " re-ran and failed again; the others did not run";
-    }
-    progress.done("flaky", said);
-    return open;
   }
 
   /** The report's llm section; an unknown price is said, with the tokens counted. */

@@ -100,9 +100,32 @@ public record HealReport(
    */
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Localization(
-      boolean localized, String reason, int failingTests, int passingTests, List<Suspect> top) {
+      boolean localized,
+      String reason,
+      int failingTests,
+      int passingTests,
+      List<Suspect> top,
+      long millis,
+      int candidatesTried,
+      int candidatesSurvived) {
+    /**
+     * @param score Ochiai
+     * @param coveredBy passing tests that run the line
+     */
     public record Suspect(
-        String file, int line, String method, double score, boolean changed, int coveredBy) {}
+        int rank,
+        String file,
+        int line,
+        String method,
+        double score,
+        boolean changed,
+        boolean inStack,
+        int coveredBy) {}
+
+    /** Nothing was localized, and why. */
+    public static Localization not(String reason, long millis) {
+      return new Localization(false, reason, 0, 0, List.of(), millis, 0, 0);
+    }
   }
 
   /** The message, with what each guardrail refused when one did: why a person must look. */

@@ -32,7 +32,10 @@ class ArchitectureTest {
           Map.entry("vcs", Set.of("exec")),
           Map.entry("detect", Set.of("exec")),
           Map.entry("diagnose", Set.of("llm", "vcs")),
-          Map.entry("fix", Set.of("llm", "vcs", "exec")),
+          Map.entry("localize", Set.of("exec", "vcs")),
+          Map.entry("fix", Set.of("llm", "vcs", "exec", "localize")),
+          // The warm test worker runs in the project's JVM: the JDK and JUnit, nothing of ours.
+          Map.entry("worker", Set.of()),
           Map.entry("breakage", Set.of("vcs")),
           Map.entry("guard", Set.of()),
           Map.entry("validate", Set.of("exec", "vcs", "detect")),
@@ -48,6 +51,7 @@ class ArchitectureTest {
                   "vcs",
                   "detect",
                   "diagnose",
+                  "localize",
                   "fix",
                   "breakage",
                   "guard",
@@ -77,6 +81,17 @@ class ArchitectureTest {
       }
     }
     assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void theWorkerUsesNothingOfOursNotEvenTheModel() throws IOException {
+    try (var files = Files.list(SRC.resolve("worker"))) {
+      for (Path f : files.toList()) {
+        assertThat(Files.readString(f))
+            .as(f + " runs in the project's JVM, beside only the JDK and JUnit")
+            .doesNotContainPattern("import dev\\.selfheal\\.(?!worker\\.)");
+      }
+    }
   }
 
   @Test

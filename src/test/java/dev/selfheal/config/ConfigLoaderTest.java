@@ -64,6 +64,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theLogicTierIsConfigured() throws Exception {
+    SelfhealConfig c =
+        ConfigLoader.parse(
+            "repair:\n  logic: false\n  budget_seconds: 30\n  max_candidates: 40\n", "f");
+    assertThat(c.repair()).isEqualTo(new SelfhealConfig.Repair(false, 30, 40));
+    assertThat(SelfhealConfig.defaults().repair()).isEqualTo(SelfhealConfig.Repair.DEFAULTS);
+    assertThat(SelfhealConfig.Repair.DEFAULTS.budget().toSeconds()).isEqualTo(120);
+    assertThatThrownBy(() -> ConfigLoader.parse("repair:\n  budget_seconds: 0\n", ".selfheal.yml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(".selfheal.yml:2")
+        .hasMessageContaining("`repair.budget_seconds`");
+    assertThatThrownBy(() -> ConfigLoader.parse("repair:\n  logik: false\n", ".selfheal.yml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("did you mean `logic`");
+  }
+
+  @Test
   void userForbiddenPathsAddToTheDefaultsAndTheAlwaysForbidden() throws Exception {
     SelfhealConfig c = ConfigLoader.parse("safety:\n  forbidden_paths: ['**/generated/**']\n", "f");
     assertThat(c.safety().isForbidden("src/generated/A.java")).isTrue();

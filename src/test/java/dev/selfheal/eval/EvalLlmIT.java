@@ -53,6 +53,21 @@ class EvalLlmIT {
     Projects.copyTree(Path.of("golden/bases/javac-tally"), golden.resolve("bases/javac-tally"));
     Projects.copyTree(
         Path.of("golden/cases/shop-logic-bug"), golden.resolve("cases/shop-logic-bug"));
+    // With the logic tier off (the config below), the recipes rightly decline this bug and a model
+    // should heal it: what this test follows through recording, judging and replay.
+    Files.writeString(
+        golden.resolve("cases/shop-logic-bug/case.yml"),
+        """
+        base: ../../bases/shop
+        category: test_failure
+        tool: maven
+        difficulty: hard
+        expected: not_healed
+        expected_with_llm: healed
+        message: "perf: compute the discount in one expression"
+        allowed_files: [src/main/java/com/example/shop/Cart.java]
+        mentions: ["discount"]
+        """);
     Projects.copyTree(
         Path.of("golden/cases/javac-missing-import"), golden.resolve("cases/javac-missing-import"));
     Files.createDirectories(golden.resolve("cassettes"));
@@ -109,7 +124,7 @@ class EvalLlmIT {
                         MODEL))));
     Path golden = miniGoldenSet();
     Path config = tmp.resolve("selfheal.yml");
-    Files.writeString(config, "llm:\n  model: " + MODEL + "\n");
+    Files.writeString(config, "llm:\n  model: " + MODEL + "\nrepair:\n  logic: false\n");
     Map<String, String> live = new HashMap<>();
     live.put("OPENAI_BASE_URL", server.baseUrl() + "/v1");
     live.put("OPENAI_API_KEY", null);

@@ -43,7 +43,8 @@ class GoldenSetTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> GoldenSet.load(dir))
         .hasMessageContaining("case.yml")
         .hasMessageContaining(
-            "expected must be healed, rejected, flaky, not_reproduced or not_healed");
+            "expected must be healed, rejected, flaky, not_reproduced, not_healed or"
+                + " healed_or_declined, not fixed");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> GoldenSet.load(dir.resolve("nope")))
         .hasMessageContaining("no golden set at");
 
@@ -98,7 +99,7 @@ class GoldenSetTest {
   void aLogicBugIsExpectedHealedWhenTheModelAnsweredAndDeclinedByTheRecipes() throws Exception {
     GoldenCase bug =
         GoldenSet.load(Path.of("golden")).stream()
-            .filter(c -> c.id().equals("hand/shop-logic-bug"))
+            .filter(c -> c.id().equals("hand/pytest-logic-bug"))
             .findFirst()
             .orElseThrow();
     assertThat(bug.expectedFor(false)).isEqualTo(Expected.NOT_HEALED);

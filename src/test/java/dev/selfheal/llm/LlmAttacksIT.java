@@ -68,7 +68,8 @@ class LlmAttacksIT {
     Projects.write(repo, CALC, calculator("a + b"));
     Files.writeString(outside.resolve("settings.txt"), "mode: safe\n");
     Files.createSymbolicLink(repo.resolve("conf"), outside);
-    Projects.write(repo, ".selfheal.yml", "llm:\n  model: m\n");
+    // The logic tier would heal this bug before any model is asked; these attacks are the model's.
+    Projects.write(repo, ".selfheal.yml", "llm:\n  model: m\nrepair:\n  logic: false\n");
     GitRepos.commitAll(repo, "good");
     Projects.write(repo, CALC, calculator("a - b"));
     GitRepos.commitAll(repo, "refactor: tidy the calculator");

@@ -192,6 +192,14 @@ class LlmHealIT {
     assertThat(sent)
         .hasSize(2)
         .allSatisfy(q -> assertThat(q.getHeader("x-api-key")).isEqualTo("test-key-anthropic"));
+    // The logic tier ran first: its candidate had only the failing test behind it (below the
+    // threshold), and its ranking leads the model's prompt, ahead of the files.
+    assertThat(sent.get(1).getBodyAsString())
+        .contains("Most suspicious code", "#1 " + CALC + ":6 in Calculator.add")
+        .containsPattern(">\\s+6\\| +return a - b;");
+    int suspects = sent.get(1).getBodyAsString().indexOf("Most suspicious code");
+    int files = sent.get(1).getBodyAsString().indexOf("File " + CALC);
+    assertThat(suspects).isLessThan(files);
     assertThat(sent)
         .as("no secret leaves the process")
         .allSatisfy(

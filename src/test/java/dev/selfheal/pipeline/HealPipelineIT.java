@@ -228,7 +228,9 @@ class HealPipelineIT {
   @Test
   void aTargetedRunThatExecutesNothingIsNotAPass() throws Exception {
     logicBug();
-    Projects.write(repo, ".selfheal.yml", "targeted_command: \"echo {tests}\"\n");
+    // The logic tier off: this is about the scripted recipe's run alone.
+    Projects.write(
+        repo, ".selfheal.yml", "targeted_command: \"echo {tests}\"\nrepair:\n  logic: false\n");
     GitRepos.commitAll(repo, "config");
     var right =
         new ScriptedRecipe(
@@ -396,12 +398,18 @@ class HealPipelineIT {
   }
 
   @Test
-  void anUndeclaredOutputChangeIsARegressionAndIsLeftAlone() throws Exception {
+  void anUndeclaredOutputChangeIsARegressionTheCodeIsRestoredNotTheTests() throws Exception {
     changeTheTotal("tidy the cart");
     HealPipeline.Result r = heal(HealReport.DeliveryMode.APPLY, standard());
-    assertThat(r.report().status()).isEqualTo(Status.NOT_HEALED);
+    assertThat(r.report().status()).as(r.report().reason()).isEqualTo(Status.HEALED);
+    assertThat(r.report().fixes())
+        .singleElement()
+        .satisfies(f -> assertThat(f.strategy()).isEqualTo("java/logic-repair:partial-revert"));
     assertThat(read("src/test/java/com/example/shop/CartTest.java"))
         .contains("assertEquals(270, cart.totalCents());");
+    assertThat(read(CART))
+        .contains("return items.stream().mapToLong(Item::totalCents).sum();")
+        .doesNotContain("sum + 99");
   }
 
   @Test

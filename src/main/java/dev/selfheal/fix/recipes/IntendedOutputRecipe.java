@@ -1,5 +1,6 @@
 package dev.selfheal.fix.recipes;
 
+import dev.selfheal.fix.ChangeIntent;
 import dev.selfheal.fix.FixContext;
 import dev.selfheal.fix.FixRecipe;
 import dev.selfheal.model.Category;
@@ -28,10 +29,6 @@ import java.util.regex.Pattern;
  */
 public final class IntendedOutputRecipe implements FixRecipe {
   public static final String ID = "java/intended-output-change";
-  private static final Pattern FEAT = Pattern.compile("^feat(\\([^)]*\\))?!?:", Pattern.MULTILINE);
-  private static final Pattern ON_PURPOSE =
-      Pattern.compile(
-          "(?i)\\b(intended|intentional(ly)?|on purpose|deliberate(ly)?|(output|message|format|wording|text) (now|changed|change))\\b");
   private static final Pattern TEST_FILE =
       Pattern.compile("(^|/)src/test/|Test\\.java$|Tests\\.java$|IT\\.java$");
   private static final Pattern CALL = Pattern.compile("\\b([a-zA-Z_]\\w*)\\s*\\(");
@@ -62,10 +59,7 @@ public final class IntendedOutputRecipe implements FixRecipe {
   @Override
   public Optional<Fix> fix(Failure f, FixContext ctx) throws IOException {
     BreakingChange change = ctx.change();
-    Optional<String> intent =
-        change.messages().stream()
-            .filter(m -> FEAT.matcher(m).find() || ON_PURPOSE.matcher(m).find())
-            .findFirst();
+    Optional<String> intent = ChangeIntent.declared(change);
     if (intent.isEmpty() || change.file(f.file()).isPresent()) {
       return Optional.empty(); // no declared intent, or the test itself was changed
     }

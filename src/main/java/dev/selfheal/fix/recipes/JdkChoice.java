@@ -13,7 +13,7 @@ import java.util.Map;
  * java.lang.reflect.Type} throughout means it again), then the module graph — a type of the {@code
  * java.*} modules every build resolves before those of the {@code jdk.*} tool modules ({@code
  * com.sun.jdi.Type}) that a build rarely sees. Two {@code java.*} candidates ({@code
- * java.util.Date}, {@code java.sql.Date}) stay a tie, below the threshold.
+ * java.util.Date}, {@code java.sql} one) stay a tie, below the threshold.
  */
 record JdkChoice(String choice, double confidence, String why) {
   static JdkChoice rank(List<String> candidates, FixContext ctx, String file) throws IOException {

@@ -1,19 +1,18 @@
-package dev.selfheal.cli;
+package dev.selfheal.eval;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.selfheal.breakage.Grader;
-import dev.selfheal.eval.Drill;
 import dev.selfheal.pipeline.Json;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /** What {@code selfheal drill} tells: a table per category and each miss, or the same as JSON. */
-final class DrillOutput {
+public final class DrillOutput {
   private DrillOutput() {}
 
-  static void table(Drill.Report r, PrintStream err) {
+  public static void table(Drill.Report r, PrintStream err) {
     err.println();
     err.printf(
         "%-18s %7s %8s %8s %6s %7s %8s %9s%n",
@@ -52,7 +51,7 @@ final class DrillOutput {
             + " none); refused = a fix your configuration's limits refused (the setting is named)");
   }
 
-  static String json(Drill.Report r, Path repo, int count, long seed) throws Exception {
+  public static String json(Drill.Report r, Path repo, int count, long seed) throws Exception {
     ObjectNode doc = Json.mapper().createObjectNode();
     doc.put("schema", "selfheal.drill/v1");
     doc.put("repo", repo.toString());
