@@ -2,6 +2,7 @@ package dev.selfheal.pipeline;
 
 import dev.selfheal.config.SelfhealConfig;
 import dev.selfheal.detect.TestOutcome;
+import dev.selfheal.fix.logic.LogicRepair;
 import dev.selfheal.model.Failure;
 import dev.selfheal.model.Fix;
 import dev.selfheal.validate.RunCheck;
@@ -16,8 +17,9 @@ import java.util.Set;
 
 /**
  * One round's validation: the failing tests re-run targeted (the failing test ids, narrowed the way
- * the build allows), then the full command; a build that cannot be narrowed has the full run stand
- * for the failing tests too. Says each step on the progress line.
+ * the build allows), then the full command; a build that cannot be narrowed, or a logic-tier fix
+ * whose failing tests already passed in the warm worker, has the full run stand for the failing
+ * tests too. Says each step on the progress line.
  */
 final class RoundCheck {
   /**
@@ -62,7 +64,12 @@ final class RoundCheck {
             .filter(f -> f.test() != null)
             .map(f -> new TargetedCommand.Target(f.test(), f.file()))
             .toList();
-    if (!targets.isEmpty()) {
+    if (!targets.isEmpty() && checkedInWorker(fixes)) {
+      // The warm worker already ran these tests against the candidate (the cheap gate): the full
+      // run's fresh reports are their evidence, as for a build that cannot be narrowed. A targeted
+      // run of an earlier round says nothing of this one.
+      targeted = null;
+    } else if (!targets.isEmpty()) {
       progress.start("validate", "re-running " + targets.size() + " failing test(s)");
       Optional<RunCheck> t =
           validator.targeted(
@@ -103,6 +110,14 @@ final class RoundCheck {
     }
     progress.done("validate", fullSaid(full, fixes));
     return new Result(full.passed(), lastTargeted, targeted, full, full.problem());
+  }
+
+  /**
+   * Whether every fix of the round is the logic tier's, whose failing tests passed in its worker.
+   */
+  private static boolean checkedInWorker(List<Fix> fixes) {
+    return !fixes.isEmpty()
+        && fixes.stream().allMatch(f -> f.strategy().startsWith(LogicRepair.ID + ":"));
   }
 
   /** One line on the full run, told against what the fixes aimed at (never two that disagree). */

@@ -53,6 +53,12 @@ class LogicRepairIT {
     assertThat(r.localization().top().get(0).file()).isEqualTo(LogicProject.PRICING);
     assertThat(r.localization().top().get(0).changed()).isTrue();
     assertThat(r.localization().candidatesSurvived()).isPositive();
+    // The worker ran the failing test against the fix; the full run's reports are the evidence
+    // that it passes under the project's own command, with no narrowed run in between.
+    assertThat(r.validation().targeted().passed()).isTrue();
+    assertThat(r.validation().targeted().executed()).isEqualTo(1);
+    assertThat(r.validation().targeted().command()).isEqualTo("mvn -B verify");
+    assertThat(r.validation().full().passed()).isTrue();
     assertThat(Files.readString(result.run().path().resolve("localize.json")))
         .contains("\"rank\" : 1", "\"ochiai\"");
     ReportSchema.check(r);
