@@ -47,10 +47,7 @@ public final class LogicRegression implements Operator {
 
   @Override
   public List<Breakage> breakages(SourceTree project) {
-    StringBuilder tests = new StringBuilder();
-    project.javaFiles().stream()
-        .filter(SourceTree::isTest)
-        .forEach(f -> tests.append(project.text(f)));
+    String tests = project.testText();
     List<Breakage> out = new ArrayList<>();
     for (String file : project.mainFiles()) {
       var cu = project.parse(file);

@@ -89,6 +89,13 @@ public final class SourceTree {
     return files.keySet().stream().filter(f -> f.endsWith("pom.xml")).toList();
   }
 
+  /** Every test source's text, one after another: what the tests can be seen to check. */
+  public String testText() {
+    StringBuilder tests = new StringBuilder();
+    javaFiles().stream().filter(SourceTree::isTest).forEach(f -> tests.append(text(f)));
+    return tests.toString();
+  }
+
   public static boolean isTest(String file) {
     return file.startsWith("src/test/") || file.contains("/src/test/");
   }
